@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { PythonWorkerApi } from './worker-api';
+
+expose(new PythonWorkerApi());

@@ -1,0 +1,15 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+import { registerServiceWorker } from './lib/sw/register';
+import { python } from './lib/state/python.svelte';
+
+if (import.meta.env.PROD) void registerServiceWorker();
+
+// Python takes a few seconds to start: begin while the page renders rather than on first use.
+void python.start();
+
+// A handle for the browser console and for bench/ scripts.
+Object.assign(globalThis, { loupe: { python: python.client } });
+
+export default mount(App, { target: document.getElementById('app') as HTMLElement });

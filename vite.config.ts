@@ -1,0 +1,69 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** Files of the Pyodide core that Loupe serves itself, so Python starts with no CDN. */
+const PYODIDE_FILES = [
+  'pyodide.mjs',
+  'pyodide.asm.mjs',
+  'pyodide.asm.wasm',
+  'python_stdlib.zip',
+  'pyodide-lock.json',
+];
+const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
+
+const MIME: Record<string, string> = {
+  mjs: 'text/javascript',
+  wasm: 'application/wasm',
+  zip: 'application/zip',
+  json: 'application/json',
+};
+
+/** Serves the Pyodide core under `pyodide/` in dev and copies it into the build. */
+function pyodideAssets(): Plugin {
+  return {
+    name: 'loupe:pyodide-assets',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const match = /\/pyodide\/([^/?#]+)/.exec(req.url ?? '');
+        const file = match?.[1];
+        if (!file || !PYODIDE_FILES.includes(file)) return next();
+        const path = join(pyodideDir, file);
+        res.setHeader('Content-Type', MIME[file.split('.').pop() ?? ''] ?? 'application/octet-stream');
+        res.setHeader('Content-Length', statSync(path).size);
+        createReadStream(path).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const file of PYODIDE_FILES) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `pyodide/${file}`,
+          source: readFileSync(join(pyodideDir, file)),
+        });
+      }
+    },
+  };
+}
+
+/** Cross-origin isolation gives SharedArrayBuffer, which stopping Python needs. */
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  base: './',
+  plugins: [svelte(), pyodideAssets()],
+  server: { headers: isolationHeaders },
+  preview: { headers: isolationHeaders },
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});
