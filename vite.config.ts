@@ -32,7 +32,10 @@ function pyodideAssets(): Plugin {
         const file = match?.[1];
         if (!file || !PYODIDE_FILES.includes(file)) return next();
         const path = join(pyodideDir, file);
-        res.setHeader('Content-Type', MIME[file.split('.').pop() ?? ''] ?? 'application/octet-stream');
+        res.setHeader(
+          'Content-Type',
+          MIME[file.split('.').pop() ?? ''] ?? 'application/octet-stream',
+        );
         res.setHeader('Content-Length', statSync(path).size);
         createReadStream(path).pipe(res);
       });

@@ -8,12 +8,17 @@ import { PYODIDE_VERSION } from '../../src/lib/python/types';
 let session: PythonSession;
 
 beforeAll(async () => {
-  session = await createNodeSession({ packageIndexURL: 'http://127.0.0.1:9/', maxOutputBytes: 1024 });
+  session = await createNodeSession({
+    packageIndexURL: 'http://127.0.0.1:9/',
+    maxOutputBytes: 1024,
+  });
 }, 60_000);
 
 describe('PythonSession', () => {
   test('captures stdout, stderr and the last expression', async () => {
-    const result = await session.run('import sys\nprint("hello")\nprint("oops", file=sys.stderr)\n6 * 7');
+    const result = await session.run(
+      'import sys\nprint("hello")\nprint("oops", file=sys.stderr)\n6 * 7',
+    );
     expect(result.stdout).toBe('hello\n');
     expect(result.stderr).toBe('oops\n');
     expect(result.value).toBe('42');
@@ -22,7 +27,9 @@ describe('PythonSession', () => {
 
   test('streams output in order', async () => {
     const seen: string[] = [];
-    await session.run('for i in range(3): print(i)', { onOutput: (stream, text) => seen.push(`${stream}:${text}`) });
+    await session.run('for i in range(3): print(i)', {
+      onOutput: (stream, text) => seen.push(`${stream}:${text}`),
+    });
     expect(seen.every((chunk) => chunk.startsWith('stdout:'))).toBe(true);
     expect(seen.map((chunk) => chunk.slice('stdout:'.length)).join('')).toBe('0\n1\n2\n');
   });
@@ -61,9 +68,15 @@ describe('PythonSession', () => {
 
   test('a memory bomb raises MemoryError', async () => {
     // 4 GB does not fit a 32-bit size in WebAssembly: Python refuses it before allocating.
-    expect(['MemoryError', 'OverflowError']).toContain((await session.run('bytearray(4 * 10**9)')).error?.type);
-    expect(['MemoryError', 'OverflowError']).toContain((await session.run('[0] * 10**10')).error?.type);
-    const growing = await session.run('hoard = []\nwhile True:\n    hoard.append(bytearray(64 * 2**20))');
+    expect(['MemoryError', 'OverflowError']).toContain(
+      (await session.run('bytearray(4 * 10**9)')).error?.type,
+    );
+    expect(['MemoryError', 'OverflowError']).toContain(
+      (await session.run('[0] * 10**10')).error?.type,
+    );
+    const growing = await session.run(
+      'hoard = []\nwhile True:\n    hoard.append(bytearray(64 * 2**20))',
+    );
     expect(growing.error?.type).toBe('MemoryError');
     expect(growing.error?.message).toContain('out of memory');
     await session.run('del hoard');
@@ -90,7 +103,9 @@ describe('PythonSession', () => {
 });
 
 test('the default package index matches the installed Pyodide', () => {
-  const pkg = JSON.parse(readFileSync('node_modules/pyodide/package.json', 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync('node_modules/pyodide/package.json', 'utf8')) as {
+    version: string;
+  };
   expect(PYODIDE_VERSION).toBe(pkg.version);
 });
 

@@ -3,10 +3,7 @@
  * code and show the message, which says what to do next.
  */
 export type LoupeErrorCode =
-  | 'python/start-failed'
-  | 'python/worker-crashed'
-  | 'python/not-started'
-  | 'internal';
+  'python/start-failed' | 'python/worker-crashed' | 'python/not-started' | 'internal';
 
 export class LoupeError extends Error {
   override name = 'LoupeError';

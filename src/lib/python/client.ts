@@ -66,7 +66,8 @@ export class PythonClient {
 
   constructor(options: PythonClientOptions) {
     this.#options = options;
-    const isolated = typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated === true;
+    const isolated =
+      typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated === true;
     this.#interrupt = isolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
     this.#state = {
       status: 'off',
@@ -82,9 +83,9 @@ export class PythonClient {
     return this.#state;
   }
 
+  /** Calls `listener` on every change from now on (read `state` for the current one). */
   subscribe(listener: (state: InterpreterState) => void): () => void {
     this.#listeners.add(listener);
-    listener(this.#state);
     return () => this.#listeners.delete(listener);
   }
 
@@ -133,7 +134,8 @@ export class PythonClient {
   async #runNow(code: string, options: RunOptions): Promise<PythonRunResult> {
     const { signal } = options;
     const started = performance.now();
-    if (signal?.aborted) return this.#failure(started, stoppedError('Stopped before it started.'), false);
+    if (signal?.aborted)
+      return this.#failure(started, stoppedError('Stopped before it started.'), false);
     await this.start();
     const connection = this.#connection;
     if (!connection) throw new LoupeError('python/not-started', 'Python has not started.');
@@ -173,7 +175,7 @@ export class PythonClient {
       const first = await Promise.race([finished, stopRequested]);
       if (typeof first !== 'string') {
         if (first.kind === 'result') return this.#relabel(first.result, stopReason, timeoutMs);
-        return await this.#replaceWorker(started, crashError(first.error));
+        return this.#replaceWorker(started, crashError(first.error));
       }
       // Asked to stop: interrupt, give Python a moment, then replace the worker.
       if (this.#interrupt) {
@@ -184,7 +186,7 @@ export class PythonClient {
         }
       }
       const why = first === 'timeout' ? timeoutError(timeoutMs) : stoppedError('Stopped.');
-      return await this.#replaceWorker(started, why);
+      return this.#replaceWorker(started, why);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -201,14 +203,18 @@ export class PythonClient {
     timeoutMs: number,
   ): PythonRunResult {
     if (reason === 'timeout' && result.error?.type === 'KeyboardInterrupt') {
-      return { ...result, error: { ...timeoutError(timeoutMs), traceback: result.error.traceback } };
+      return {
+        ...result,
+        error: { ...timeoutError(timeoutMs), traceback: result.error.traceback },
+      };
     }
     return result;
   }
 
-  async #replaceWorker(started: number, error: PythonErrorInfo): Promise<PythonRunResult> {
+  #replaceWorker(started: number, error: PythonErrorInfo): PythonRunResult {
     const failure = this.#failure(started, error, true);
-    await this.restart(RESTART_MESSAGE);
+    // The run's result is ready now; the next run waits for the new worker anyway.
+    this.restart(RESTART_MESSAGE).catch(() => undefined);
     return failure;
   }
 
@@ -230,11 +236,20 @@ export class PythonClient {
     this.#startedAt = performance.now();
     const worker =
       this.#options.createWorker?.() ??
-      new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'python' });
+      new Worker(new URL('./python.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'python',
+      });
     const remote = wrap<PythonWorkerApi>(worker);
+    // A stop request that the previous worker never read must not interrupt the new one.
+    if (this.#interrupt) Atomics.store(this.#interrupt, 0, 0);
     const channel = new MessageChannel();
     channel.port1.onmessage = (event: MessageEvent<WorkerEvent>) => this.#onEvent(event.data);
-    this.#update({ status: this.#state.status === 'restarting' ? 'restarting' : 'starting', step: null, error: null });
+    this.#update({
+      status: this.#state.status === 'restarting' ? 'restarting' : 'starting',
+      step: null,
+      error: null,
+    });
     const ready = (async () => {
       const { indexURL, packageIndexURL, maxOutputBytes } = this.#options;
       const failed = await remote.init(
@@ -243,7 +258,11 @@ export class PythonClient {
         this.#interrupt,
       );
       if (failed) throw LoupeError.from(failed);
-      this.#update({ status: 'ready', step: 'ready', startupMs: performance.now() - this.#startedAt });
+      this.#update({
+        status: 'ready',
+        step: 'ready',
+        startupMs: performance.now() - this.#startedAt,
+      });
     })();
     ready.catch((error: unknown) => {
       worker.terminate();

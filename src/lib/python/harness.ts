@@ -16,6 +16,25 @@ def _no_input(prompt=""):
 
 builtins.input = _no_input
 
+_flush_output = None
+
+def set_output_flush(hook):
+    """Output waiting to be posted is posted before Python blocks in time.sleep()."""
+    global _flush_output
+    _flush_output = hook
+
+def _install_sleep_flush():
+    import time
+    blocking_sleep = time.sleep
+    def sleep(seconds):
+        if _flush_output is not None:
+            _flush_output()
+        blocking_sleep(seconds)
+    sleep.__doc__ = blocking_sleep.__doc__
+    time.sleep = sleep
+
+_install_sleep_flush()
+
 _MAX_REPR = 10_000
 
 def _short_repr(value):

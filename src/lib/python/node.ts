@@ -7,7 +7,10 @@ export async function createNodeSession(
   options: { packageIndexURL?: string; maxOutputBytes?: number } = {},
 ): Promise<PythonSession> {
   const packageIndexURL = options.packageIndexURL ?? DEFAULT_PACKAGE_INDEX;
-  const pyodide = await loadPyodide({ packageBaseUrl: packageIndexURL, env: { MPLBACKEND: 'Agg' } });
+  const pyodide = await loadPyodide({
+    packageBaseUrl: packageIndexURL,
+    env: { MPLBACKEND: 'Agg' },
+  });
   return new PythonSession(pyodide, {
     packageIndexURL,
     maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,

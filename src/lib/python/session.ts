@@ -5,6 +5,8 @@ import type { OutputStream, PythonErrorInfo, PythonRunResult } from './types';
 
 export interface SessionRunHooks {
   onOutput?: (stream: OutputStream, text: string) => void;
+  /** Python is about to block (time.sleep): deliver any output held back for batching. */
+  onFlush?: () => void;
   onNote?: (note: string) => void;
   /** Called once packages are loaded, just before the user's code starts. */
   onExecuting?: () => void;
@@ -43,6 +45,7 @@ _loupe`) as PyProxy;
     this.#harness = module;
     this.#namespace = this.#newNamespace();
     this.#findImports = pyodide.pyimport('pyodide.code').find_imports as (code: string) => PyProxy;
+    (this.#harness.set_output_flush as (hook: () => void) => void)(() => this.#capture?.flush());
     for (const stream of ['stdout', 'stderr'] as const) {
       const decoder = new TextDecoder();
       const write = (bytes: Uint8Array) => {
@@ -61,10 +64,17 @@ _loupe`) as PyProxy;
 
   async run(code: string, hooks: SessionRunHooks = {}): Promise<PythonRunResult> {
     const started = performance.now();
-    const capture = new OutputCapture(this.#options.maxOutputBytes, hooks.onOutput);
+    const capture = new OutputCapture(this.#options.maxOutputBytes, hooks.onOutput, hooks.onFlush);
     const packageError = await this.#loadPackages(code, hooks.onNote);
     if (packageError) {
-      return { ...capture.result(), value: null, error: packageError, figures: [], durationMs: performance.now() - started, restarted: false };
+      return {
+        ...capture.result(),
+        value: null,
+        error: packageError,
+        figures: [],
+        durationMs: performance.now() - started,
+        restarted: false,
+      };
     }
     hooks.onExecuting?.();
     this.#capture = capture;
@@ -75,8 +85,17 @@ _loupe`) as PyProxy;
     } finally {
       this.#capture = null;
     }
-    const parsed = JSON.parse(raw) as { value: string | null; error: PythonErrorInfo | null; figures: string[] };
-    return { ...capture.result(), ...parsed, durationMs: performance.now() - started, restarted: false };
+    const parsed = JSON.parse(raw) as {
+      value: string | null;
+      error: PythonErrorInfo | null;
+      figures: string[];
+    };
+    return {
+      ...capture.result(),
+      ...parsed,
+      durationMs: performance.now() - started,
+      restarted: false,
+    };
   }
 
   /** A fresh namespace: every variable, function and import of the session is forgotten. */
@@ -98,7 +117,10 @@ _loupe`) as PyProxy;
       .map(([name]) => name);
   }
 
-  async #loadPackages(code: string, onNote?: (note: string) => void): Promise<PythonErrorInfo | null> {
+  async #loadPackages(
+    code: string,
+    onNote?: (note: string) => void,
+  ): Promise<PythonErrorInfo | null> {
     const wanted = this.packagesFor(code);
     if (wanted.length === 0) return null;
     const details: string[] = [];
@@ -133,10 +155,20 @@ export class OutputCapture {
   #truncated = false;
   readonly #limit: number;
   readonly #onOutput?: (stream: OutputStream, text: string) => void;
+  readonly #onFlush?: () => void;
 
-  constructor(limit: number, onOutput?: (stream: OutputStream, text: string) => void) {
+  constructor(
+    limit: number,
+    onOutput?: (stream: OutputStream, text: string) => void,
+    onFlush?: () => void,
+  ) {
     this.#limit = limit;
     this.#onOutput = onOutput;
+    this.#onFlush = onFlush;
+  }
+
+  flush(): void {
+    this.#onFlush?.();
   }
 
   write(stream: OutputStream, text: string): void {

@@ -64,8 +64,11 @@ export class PythonWorkerApi {
   async run(runId: number, code: string): Promise<PythonRunResult> {
     const session = this.#requireSession();
     const pending: { stream: OutputStream; text: string }[] = [];
-    let lastFlush = performance.now();
+    let lastFlush = -Infinity;
+    let idleFlush: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
+      clearTimeout(idleFlush);
+      idleFlush = undefined;
       for (const chunk of pending) this.#post({ type: 'output', runId, ...chunk });
       pending.length = 0;
       lastFlush = performance.now();
@@ -77,7 +80,10 @@ export class PythonWorkerApi {
           if (last && last.stream === stream) last.text += text;
           else pending.push({ stream, text });
           if (performance.now() - lastFlush >= FLUSH_INTERVAL_MS) flush();
+          // Python may go quiet without blocking (await asyncio.sleep): flush when it yields.
+          else idleFlush ??= setTimeout(flush, FLUSH_INTERVAL_MS);
         },
+        onFlush: flush,
         onNote: (text) => this.#post({ type: 'note', runId, text }),
         onExecuting: () => this.#post({ type: 'executing', runId }),
       });

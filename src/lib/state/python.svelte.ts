@@ -9,19 +9,17 @@ export interface OutputChunk {
 
 /** The page's one interpreter and the state of its current run, for the views. */
 export class PythonStore {
-  state = $state.raw<InterpreterState>();
   /** Output of the run in progress (or the last one), as streamed. */
   chunks = $state.raw<OutputChunk[]>([]);
   notes = $state.raw<string[]>([]);
   result = $state.raw<PythonRunResult | null>(null);
   running = $state(false);
-  #client: PythonClient;
-  #packageIndexURL: string;
+  #packageIndexURL = settings.packageIndexURL;
+  #client = this.#createClient();
+  state = $state.raw<InterpreterState>(this.#client.state);
 
   constructor() {
-    this.#packageIndexURL = settings.packageIndexURL;
-    this.#client = this.#createClient();
-    this.state = this.#client.state;
+    this.#client.subscribe((state) => (this.state = state));
   }
 
   get client(): PythonClient {
@@ -76,13 +74,12 @@ export class PythonStore {
   }
 
   #createClient(): PythonClient {
-    const client = new PythonClient({
+    return new PythonClient({
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never reactive
       indexURL: new URL('pyodide/', document.baseURI).href,
       packageIndexURL: this.#packageIndexURL,
       maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
     });
-    client.subscribe((state) => (this.state = state));
-    return client;
   }
 
   /** The package index is fixed when Pyodide loads, so a new one needs a fresh interpreter. */
@@ -90,6 +87,7 @@ export class PythonStore {
     this.#packageIndexURL = withSlash(settings.packageIndexURL);
     this.#client.dispose();
     this.#client = this.#createClient();
+    this.#client.subscribe((state) => (this.state = state));
     await this.start();
   }
 }
@@ -98,7 +96,8 @@ function mergeChunks(existing: OutputChunk[], added: OutputChunk[]): OutputChunk
   const merged = existing.slice();
   for (const chunk of added) {
     const last = merged.at(-1);
-    if (last && last.stream === chunk.stream) merged[merged.length - 1] = { ...last, text: last.text + chunk.text };
+    if (last && last.stream === chunk.stream)
+      merged[merged.length - 1] = { ...last, text: last.text + chunk.text };
     else merged.push(chunk);
   }
   return merged;

@@ -54,14 +54,18 @@ function readStored(): StoredSettings {
     if (!raw) return DEFAULTS;
     const parsed = JSON.parse(raw) as Partial<StoredSettings>;
     return {
-      theme: ['system', 'light', 'dark'].includes(parsed.theme as string) ? (parsed.theme as Theme) : DEFAULTS.theme,
+      theme: ['system', 'light', 'dark'].includes(parsed.theme as string)
+        ? (parsed.theme as Theme)
+        : DEFAULTS.theme,
       largeText: typeof parsed.largeText === 'boolean' ? parsed.largeText : DEFAULTS.largeText,
       packageIndexURL:
         typeof parsed.packageIndexURL === 'string' && parsed.packageIndexURL.trim()
           ? withSlash(parsed.packageIndexURL.trim())
           : DEFAULTS.packageIndexURL,
       timeoutMs:
-        typeof parsed.timeoutMs === 'number' && parsed.timeoutMs >= 100 ? parsed.timeoutMs : DEFAULTS.timeoutMs,
+        typeof parsed.timeoutMs === 'number' && parsed.timeoutMs >= 100
+          ? parsed.timeoutMs
+          : DEFAULTS.timeoutMs,
     };
   } catch {
     return DEFAULTS;
