@@ -1,4 +1,6 @@
 import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+const server = await preview({ preview: { port: 4182 }, logLevel: 'silent' });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: [
@@ -12,23 +14,31 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-page.on('console', (m) => console.log('console:', m.type(), m.text()));
-page.on('pageerror', (e) => console.log('pageerror:', e.message));
-await page.goto('http://localhost:4173/');
-await page.waitForSelector('[data-status=ready]', { timeout: 30000 });
-const r = await page.evaluate(async () => {
-  const py = globalThis.loupe.python;
-  const t0 = performance.now();
-  const p = py.run('import time\nprint("a", flush=True)\ntime.sleep(5)\nprint("b")', {
-    onOutput: (s, t) => console.log('out', s, JSON.stringify(t), performance.now() - t0),
+for (let i = 0; i < 2; i++) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  let nav;
+  page.on('console', (m) => {
+    const [_, name, t] = m.text().split(' ');
+    if (_ === 'T') console.log(name, (Number(t) - nav).toFixed(0));
   });
-  setTimeout(() => {
-    console.log('stop at', performance.now() - t0);
-    py.stop();
-  }, 1000);
-  const res = await p;
-  return { ...res, t: performance.now() - t0 };
-});
-console.log(JSON.stringify(r));
+  page.on('request', (r) => {
+    if (r.url().includes('pyodide') || r.url().includes('worker'))
+      console.log('req', r.url().split('/').pop(), Date.now() - nav);
+  });
+  page.on('requestfinished', (r) => {
+    if (r.url().includes('pyodide'))
+      console.log('done', r.url().split('/').pop(), Date.now() - nav);
+  });
+  nav = Date.now();
+  await page.goto('http://localhost:4182/#/python');
+  nav = await page.evaluate(() => performance.timeOrigin);
+  await page.waitForSelector('[data-status=ready]', { timeout: 30000 });
+  console.log(
+    'ready',
+    await page.evaluate(() => performance.getEntriesByName('loupe:python-ready')[0].startTime),
+  );
+  await ctx.close();
+}
 await browser.close();
+server.httpServer.close();

@@ -1,9 +1,18 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { compileStdlib } from './scripts/compile-stdlib.js';
 
 /** Files of the Pyodide core that Loupe serves itself, so Python starts with no CDN. */
 const PYODIDE_FILES = [
@@ -22,6 +31,28 @@ const MIME: Record<string, string> = {
   json: 'application/json',
 };
 
+let stdlibPromise: Promise<Uint8Array> | undefined;
+
+/** The standard library with bytecode for the modules Python needs at start-up, cached on disk. */
+function compiledStdlib(): Promise<Uint8Array> {
+  stdlibPromise ??= (async () => {
+    const source = readFileSync(join(pyodideDir, 'python_stdlib.zip'));
+    const key = createHash('sha256')
+      .update(source)
+      .update(readFileSync(new URL('./scripts/compile-stdlib.js', import.meta.url)))
+      .digest('hex')
+      .slice(0, 16);
+    const cacheDir = join('node_modules', '.cache', 'loupe');
+    const cached = join(cacheDir, `python_stdlib-${key}.zip`);
+    if (existsSync(cached)) return readFileSync(cached);
+    const { zip } = await compileStdlib(source);
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(cached, zip);
+    return zip;
+  })();
+  return stdlibPromise;
+}
+
 /** Serves the Pyodide core under `pyodide/` in dev and copies it into the build. */
 function pyodideAssets(): Plugin {
   return {
@@ -31,6 +62,16 @@ function pyodideAssets(): Plugin {
         const match = /\/pyodide\/([^/?#]+)/.exec(req.url ?? '');
         const file = match?.[1];
         if (!file || !PYODIDE_FILES.includes(file)) return next();
+        if (file === 'python_stdlib.zip') {
+          compiledStdlib().then(
+            (zip) => {
+              res.setHeader('Content-Type', 'application/zip');
+              res.end(zip);
+            },
+            (error: unknown) => next(error),
+          );
+          return;
+        }
         const path = join(pyodideDir, file);
         res.setHeader(
           'Content-Type',
@@ -40,12 +81,15 @@ function pyodideAssets(): Plugin {
         createReadStream(path).pipe(res);
       });
     },
-    generateBundle() {
+    async generateBundle() {
       for (const file of PYODIDE_FILES) {
         this.emitFile({
           type: 'asset',
           fileName: `pyodide/${file}`,
-          source: readFileSync(join(pyodideDir, file)),
+          source:
+            file === 'python_stdlib.zip'
+              ? await compiledStdlib()
+              : readFileSync(join(pyodideDir, file)),
         });
       }
     },

@@ -47,7 +47,8 @@ interface ActiveRun {
   onExecuting: () => void;
 }
 
-const RESTART_MESSAGE = 'Interpreter restarted, state lost: every variable and import is gone.';
+const RESTART_MESSAGE =
+  'The interpreter was restarted, state lost: every variable and import is gone.';
 
 /**
  * The page's handle on Python: starts the worker, runs code one run at a time, stops runaway code
@@ -185,7 +186,14 @@ export class PythonClient {
           return this.#relabel(settled.result, stopReason, timeoutMs);
         }
       }
-      const why = first === 'timeout' ? timeoutError(timeoutMs) : stoppedError('Stopped.');
+      const why =
+        first === 'timeout'
+          ? timeoutError(timeoutMs)
+          : stoppedError(
+              this.#interrupt
+                ? 'You stopped the run, and Python did not answer the interrupt in time.'
+                : 'You stopped the run.',
+            );
       return this.#replaceWorker(started, why);
     } finally {
       clearTimeout(timer);
@@ -258,6 +266,7 @@ export class PythonClient {
         this.#interrupt,
       );
       if (failed) throw LoupeError.from(failed);
+      performance.mark('loupe:python-ready');
       this.#update({
         status: 'ready',
         step: 'ready',

@@ -1,0 +1,62 @@
+// `npm run screenshots`: builds nothing; serves dist/ with `vite preview` and saves what a person
+// sees in a few states of the app, for the README and for reviewing changes by eye.
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import { mkdirSync } from 'node:fs';
+import { chromiumLaunchArgs, findChromium, HOW_TO_GET_CHROMIUM } from './chromium.js';
+
+const out = process.argv[2] ?? 'docs/screenshots';
+const found = findChromium();
+if (!found) {
+  console.error(HOW_TO_GET_CHROMIUM);
+  process.exit(1);
+}
+mkdirSync(out, { recursive: true });
+const server = await preview({ preview: { port: 4180, strictPort: true } });
+const base = 'http://localhost:4180/';
+const browser = await chromium.launch({ executablePath: found.path, args: chromiumLaunchArgs() });
+
+async function shoot(name, { theme = 'light', large = false, code, action } = {}) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.addInitScript(
+    ([theme, large]) =>
+      localStorage.setItem('loupe:settings', JSON.stringify({ theme, largeText: large })),
+    [theme, large],
+  );
+  await page.goto(`${base}#/python`);
+  await page.waitForSelector('[data-status=ready]', { timeout: 60_000 });
+  const editor = page.locator('[data-testid=code-editor][data-ready=true] .cm-content');
+  if (code) {
+    await editor.fill(code);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    if (action) await action(page);
+    await page.waitForSelector('[data-testid=duration]', { timeout: 60_000 });
+  }
+  await page.screenshot({ path: `${out}/${name}.png` });
+  await page.close();
+  console.log(`${out}/${name}.png`);
+}
+
+try {
+  await shoot('python-hello', {
+    code: 'import sys\n\nprint("Hello from Python", sys.version.split()[0])\nprint("this goes to stderr", file=sys.stderr)\nsum(range(101))\n',
+  });
+  await shoot('python-traceback', {
+    theme: 'dark',
+    code: 'def average(values):\n    return sum(values) / len(values)\n\naverage([])\n',
+  });
+  await shoot('python-stopped', {
+    code: 'import time\nprint("sleeping…")\ntime.sleep(60)\n',
+    action: async (page) => {
+      await page.waitForTimeout(500);
+      await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    },
+  });
+  await shoot('python-projector', {
+    large: true,
+    code: 'for i in range(100_000):\n    print(f"line {i}: " + "x" * 40)\n',
+  });
+} finally {
+  await browser.close();
+  await new Promise((resolve) => server.httpServer.close(resolve));
+}
