@@ -5,7 +5,7 @@ import { preview } from 'vite';
 import { mkdirSync } from 'node:fs';
 import { chromiumLaunchArgs, findChromium, HOW_TO_GET_CHROMIUM } from './chromium.js';
 
-const out = process.argv[2] ?? 'docs/screenshots';
+const out = process.argv[2] ?? 'docs';
 const found = findChromium();
 if (!found) {
   console.error(HOW_TO_GET_CHROMIUM);

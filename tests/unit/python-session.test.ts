@@ -96,6 +96,30 @@ describe('PythonSession', () => {
     expect(result.error?.message).toContain("'numpy'");
   }, 30_000);
 
+  test('returns open matplotlib figures as PNG and closes them', async () => {
+    // A stand-in for matplotlib.pyplot (its wheel is not available offline): the harness only
+    // uses get_fignums, figure(n).savefig and close.
+    await session.run(`
+import sys, types
+PNG = b"\\x89PNG\\r\\n\\x1a\\nfake"
+class Figure:
+    def savefig(self, buffer, format=None, bbox_inches=None):
+        assert format == "png"
+        buffer.write(PNG)
+pyplot = types.ModuleType("matplotlib.pyplot")
+pyplot.open = []
+pyplot.get_fignums = lambda: list(pyplot.open)
+pyplot.figure = lambda number: Figure()
+pyplot.close = lambda which: pyplot.open.clear()
+sys.modules["matplotlib.pyplot"] = pyplot
+`);
+    const result = await session.run('import sys\nsys.modules["matplotlib.pyplot"].open.extend([1, 2])');
+    expect(result.figures).toHaveLength(2);
+    expect(Buffer.from(result.figures[0] ?? '', 'base64').subarray(0, 4).toString('latin1')).toBe('\x89PNG');
+    expect((await session.run('import sys\nsys.modules["matplotlib.pyplot"].get_fignums()')).value).toBe('[]');
+    await session.run('import sys\ndel sys.modules["matplotlib.pyplot"]');
+  });
+
   test('knows which imports need a package', () => {
     expect(session.packagesFor('import numpy as np\nimport math')).toEqual(['numpy']);
     expect(session.packagesFor('import json')).toEqual([]);

@@ -47,6 +47,11 @@ interface ActiveRun {
   onExecuting: () => void;
 }
 
+type StopReason = 'stopped' | 'timeout' | 'packages';
+
+/** Longest wait for packages to download before the code starts. */
+const PACKAGE_LOAD_LIMIT_MS = 120_000;
+
 const RESTART_MESSAGE =
   'The interpreter was restarted, state lost: every variable and import is gone.';
 
@@ -130,7 +135,7 @@ export class PythonClient {
     this.#update({ status: 'off', step: null });
   }
 
-  #stopActive: ((why: 'stopped' | 'timeout') => void) | null = null;
+  #stopActive: ((why: StopReason) => void) | null = null;
 
   async #runNow(code: string, options: RunOptions): Promise<PythonRunResult> {
     const { signal } = options;
@@ -144,21 +149,31 @@ export class PythonClient {
     const id = this.#nextRunId++;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopReason: 'stopped' | 'timeout' | null = null;
-    let requestStop: (why: 'stopped' | 'timeout') => void = () => {};
-    const stopRequested = new Promise<'stopped' | 'timeout'>((resolve) => {
+    let stopReason: StopReason | null = null;
+    let requestStop: (why: StopReason) => void = () => {};
+    const stopRequested = new Promise<StopReason>((resolve) => {
       requestStop = (why) => {
         if (stopReason) return;
         stopReason = why;
         resolve(why);
       };
     });
+    let lastNote = '';
+    // Package downloads are not the code's time, but a stalled download must not hang the run.
+    timer = setTimeout(() => requestStop('packages'), PACKAGE_LOAD_LIMIT_MS);
     this.#active = {
       id,
       stdout: '',
       stderr: '',
-      options,
+      options: {
+        ...options,
+        onNote: (note) => {
+          lastNote = note;
+          options.onNote?.(note);
+        },
+      },
       onExecuting: () => {
+        clearTimeout(timer);
         timer = setTimeout(() => requestStop('timeout'), timeoutMs);
       },
     };
@@ -189,7 +204,9 @@ export class PythonClient {
       const why =
         first === 'timeout'
           ? timeoutError(timeoutMs)
-          : stoppedError(
+          : first === 'packages'
+            ? packageTimeoutError(lastNote)
+            : stoppedError(
               this.#interrupt
                 ? 'You stopped the run, and Python did not answer the interrupt in time.'
                 : 'You stopped the run.',
@@ -207,7 +224,7 @@ export class PythonClient {
   /** A KeyboardInterrupt caused by the time limit is reported as the time limit. */
   #relabel(
     result: PythonRunResult,
-    reason: 'stopped' | 'timeout' | null,
+    reason: StopReason | null,
     timeoutMs: number,
   ): PythonRunResult {
     if (reason === 'timeout' && result.error?.type === 'KeyboardInterrupt') {
@@ -317,6 +334,17 @@ function timeoutError(timeoutMs: number): PythonErrorInfo {
   return {
     type: 'TimeoutError',
     message: `Stopped after ${formatSeconds(timeoutMs)}, the time limit for a run. Raise it in Settings if the code needs longer.`,
+    traceback: '',
+  };
+}
+
+function packageTimeoutError(lastNote: string): PythonErrorInfo {
+  return {
+    type: 'PackageLoadError',
+    message:
+      `Downloading packages did not finish in ${formatSeconds(PACKAGE_LOAD_LIMIT_MS)}` +
+      (lastNote ? ` (last step: ${lastNote})` : '') +
+      '. Check the connection, or set another package index in Settings.',
     traceback: '',
   };
 }
