@@ -13,13 +13,17 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves dist/ like a static host that cannot set headers: no COOP, no COEP. */
-export async function startPlainServer(root = 'dist'): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startPlainServer(
+  root = 'dist',
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end('not found');

@@ -113,10 +113,18 @@ pyplot.figure = lambda number: Figure()
 pyplot.close = lambda which: pyplot.open.clear()
 sys.modules["matplotlib.pyplot"] = pyplot
 `);
-    const result = await session.run('import sys\nsys.modules["matplotlib.pyplot"].open.extend([1, 2])');
+    const result = await session.run(
+      'import sys\nsys.modules["matplotlib.pyplot"].open.extend([1, 2])',
+    );
     expect(result.figures).toHaveLength(2);
-    expect(Buffer.from(result.figures[0] ?? '', 'base64').subarray(0, 4).toString('latin1')).toBe('\x89PNG');
-    expect((await session.run('import sys\nsys.modules["matplotlib.pyplot"].get_fignums()')).value).toBe('[]');
+    expect(
+      Buffer.from(result.figures[0] ?? '', 'base64')
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('\x89PNG');
+    expect(
+      (await session.run('import sys\nsys.modules["matplotlib.pyplot"].get_fignums()')).value,
+    ).toBe('[]');
     await session.run('import sys\ndel sys.modules["matplotlib.pyplot"]');
   });
 

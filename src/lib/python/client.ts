@@ -207,10 +207,10 @@ export class PythonClient {
           : first === 'packages'
             ? packageTimeoutError(lastNote)
             : stoppedError(
-              this.#interrupt
-                ? 'You stopped the run, and Python did not answer the interrupt in time.'
-                : 'You stopped the run.',
-            );
+                this.#interrupt
+                  ? 'You stopped the run, and Python did not answer the interrupt in time.'
+                  : 'You stopped the run.',
+              );
       return this.#replaceWorker(started, why);
     } finally {
       clearTimeout(timer);
@@ -222,11 +222,7 @@ export class PythonClient {
   }
 
   /** A KeyboardInterrupt caused by the time limit is reported as the time limit. */
-  #relabel(
-    result: PythonRunResult,
-    reason: StopReason | null,
-    timeoutMs: number,
-  ): PythonRunResult {
+  #relabel(result: PythonRunResult, reason: StopReason | null, timeoutMs: number): PythonRunResult {
     if (reason === 'timeout' && result.error?.type === 'KeyboardInterrupt') {
       return {
         ...result,
