@@ -1,0 +1,33 @@
+import { TRACE_USAGE, traceCommand, UsageError } from './trace';
+
+const USAGE = `Loupe's command line tools.
+
+${TRACE_USAGE}`;
+
+/** Runs a command; returns the process exit code. */
+export async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'trace':
+        return await traceCommand(rest, process.stdout, process.stderr);
+      case undefined:
+      case '--help':
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`loupe: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      process.stderr.write(`loupe: no such file: ${(error as NodeJS.ErrnoException).path}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

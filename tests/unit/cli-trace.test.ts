@@ -1,0 +1,60 @@
+import { expect, test } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+test('loupe trace writes a JSON line per program and reports bad lines on stderr', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'loupe-')), 'programs.jsonl');
+  writeFileSync(
+    file,
+    [
+      JSON.stringify({
+        id: 'ok',
+        code: 'def f(x):\n    y = x * 2\n    return y',
+        input: '21',
+        output: '42',
+      }),
+      '{"id": "broken", ',
+      JSON.stringify({ id: 'wrong', code: 'def f(x):\n    return x', input: '1', output: '2' }),
+      JSON.stringify({
+        id: 'raises',
+        code: 'def f(x):\n    return 1 / x',
+        input: '0',
+        output: '0',
+      }),
+    ].join('\n'),
+  );
+  const run = spawnSync('node', ['bin/loupe.js', 'trace', file], { encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  const rows = run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  expect(rows.map((row) => row.id)).toEqual(['ok', 'wrong', 'raises']);
+  expect(Object.keys(rows[0]).slice(0, 7)).toEqual([
+    'id',
+    'trace',
+    'reasoning',
+    'answer',
+    'expected',
+    'match',
+    'status',
+  ]);
+  expect(rows[0]).toMatchObject({ answer: '42', expected: '42', match: true, status: 'ok' });
+  expect(rows[0].trace).toContain('.......... y = 42');
+  expect(rows[0].reasoning).toMatch(/Final answer: 42$/);
+  expect(rows[1]).toMatchObject({ match: false, status: 'ok' });
+  expect(rows[2]).toMatchObject({ status: 'raised', reasoning: null });
+  expect(run.stderr).toContain(':2: skipped: not valid JSON');
+  expect(run.stderr).toContain('Traced 3 programs');
+}, 60_000);
+
+test('loupe without a command prints its usage', () => {
+  const run = spawnSync('node', ['bin/loupe.js'], { encoding: 'utf8' });
+  expect(run.status).toBe(2);
+  expect(run.stdout).toContain('loupe trace FILE.jsonl');
+  expect(() =>
+    execFileSync('node', ['bin/loupe.js', 'trace', '/nonexistent.jsonl'], { stdio: 'pipe' }),
+  ).toThrow();
+}, 60_000);
