@@ -8,7 +8,8 @@ test.describe('app shell', () => {
       'page',
     );
     await page.getByRole('link', { name: 'Trace' }).click();
-    await expect(page.getByRole('heading', { name: 'Trace' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Trace', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Batch: trace a file/ })).toBeVisible();
     await page.getByRole('link', { name: 'Playground' }).click();
     await expect(page.getByRole('heading', { name: 'Playground' })).toBeVisible();
   });

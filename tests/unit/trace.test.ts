@@ -261,3 +261,7 @@ describe('reading programs', () => {
     expect(errors.map((e) => e.line)).toEqual([2, 4]);
   });
 });
+
+test('no expected output means no verdict', () => {
+  expect(runner.trace({ id: 'n', code: 'def f():\n    return 1\n', call: 'f()' }).match).toBeNull();
+});

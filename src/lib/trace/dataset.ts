@@ -22,7 +22,10 @@ export interface ChatExample {
 }
 
 /** A training example in the chat format, from a trace whose answer matched the expected output. */
-export function chatExample(request: TraceRequest, reasoning: Reasoning): ChatExample {
+export function chatExample(
+  request: TraceRequest,
+  reasoning: Pick<Reasoning, 'text'>,
+): ChatExample {
   return {
     messages: [
       { role: 'user', content: questionFor(request) },

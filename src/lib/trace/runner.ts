@@ -12,7 +12,7 @@ import {
 type TraceFunction = (
   source: string,
   call: string,
-  expected: string | null,
+  expected: string | undefined,
   filename: string,
   maxEvents: number,
   maxRepr: number,
@@ -39,7 +39,8 @@ _loupe_tracer`) as PyProxy;
     const raw = this.#trace(
       request.code,
       request.call,
-      request.expected ?? null,
+      // undefined, not null: Pyodide turns null into jsnull, not None.
+      request.expected ?? undefined,
       TRACE_FILENAME,
       maxEvents,
       maxRepr,

@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { TraceWorkerApi } from './worker-api';
+
+expose(new TraceWorkerApi());

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { TracePage } from './trace-page';
+
+const PROGRAM =
+  'def f(n):\n    total = 0\n    for i in range(n):\n        total += i\n    return total\n';
+
+test.describe('the Trace view', () => {
+  test('traces a program and shows steps, trace and reasoning side by side', async ({ page }) => {
+    const view = new TracePage(page);
+    await view.goto();
+    await view.trace(PROGRAM, 'f(3)');
+    await expect(view.summary).toContainText('Returned 3');
+    await expect(view.traceText).toContainText('>>> Call to f in File "<program>", line 1');
+    await expect(view.traceText).toContainText('<<< Return value from f: 3');
+    await expect(view.reasoning).toContainText('Final answer: 3');
+    await expect(view.stepCount).toHaveText(/Step 1 of \d+/);
+    await view.nextStep.click();
+    await view.nextStep.click();
+    await expect(view.frames).toContainText('total');
+    await expect(page.locator('[data-testid=step-viewer] li.current')).toHaveAttribute(
+      'data-line',
+      '3',
+    );
+  });
+
+  test('a reasoning sentence and a trace line each lead to their step', async ({ page }) => {
+    const view = new TracePage(page);
+    await view.goto();
+    await view.trace(PROGRAM, 'f(3)');
+    await view.reasoning.getByRole('button', { name: /Iteration 3: i = 2/ }).click();
+    await expect(view.frames).toContainText('i2');
+    await expect(view.traceText.locator('li.current', { hasText: '.......... i = 2' })).toHaveCount(
+      1,
+    );
+    await view.traceText.getByRole('button', { name: '...... n = 3' }).click();
+    await expect(view.stepCount).toHaveText(/Step 1 of/);
+    await expect(view.reasoning.locator('button.active')).toContainText('We call');
+  });
+
+  test('shows the step limit and an exception', async ({ page }) => {
+    const view = new TracePage(page);
+    await view.goto();
+    await page.getByLabel('Step limit').fill('200');
+    await view.trace('def f():\n    while True:\n        pass\n', 'f()');
+    await expect(view.summary).toContainText('stopped at the step limit');
+    await expect(view.traceText).toContainText('step limit (200 events) was reached');
+    await page.getByLabel('Step limit').fill('10000');
+    await view.trace('def f(x):\n    return 1 / x\n', 'f(0)');
+    await expect(view.summary).toContainText('raised ZeroDivisionError');
+    await expect(view.traceText).toContainText('!!! ZeroDivisionError: division by zero');
+  });
+
+  test('a batch: progress, a report with a bad line, and the training set export', async ({
+    page,
+  }) => {
+    const view = new TracePage(page);
+    await view.goto();
+    const lines = [
+      JSON.stringify({
+        id: 'double',
+        code: 'def f(x):\n    return x * 2',
+        input: '21',
+        output: '42',
+      }),
+      '{"broken": ',
+      JSON.stringify({ id: 'wrong', code: 'def f(x):\n    return x', input: '1', output: '2' }),
+      JSON.stringify({ id: 'boom', code: 'def f(x):\n    return 1 / x', input: '0', output: '0' }),
+    ];
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'small.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await expect(page.getByTestId('batch-loaded')).toHaveText(
+      'small.jsonl: 3 programs, 1 lines skipped.',
+    );
+    await expect(page.getByTestId('batch-errors')).toContainText('Line 2: not valid JSON');
+    await page.getByRole('button', { name: 'Trace 3 programs' }).click();
+    await expect(page.getByTestId('batch-progress')).toHaveText('3 / 3');
+    const report = page.getByTestId('batch-report');
+    await expect(report.locator('tbody tr')).toHaveCount(3);
+    await page.getByLabel('Filter the report').selectOption('raised');
+    await expect(report.locator('tbody tr')).toHaveCount(1);
+    await expect(report).toContainText('raised ZeroDivisionError');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /Export training set \(1 matched\)/ }).click();
+    const file = await (await download).path();
+    const examples = (await readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(examples).toHaveLength(1);
+    expect(examples[0].messages.map((m: { role: string }) => m.role)).toEqual([
+      'user',
+      'assistant',
+    ]);
+    expect(examples[0].messages[0].content).toContain('def f(x):');
+    expect(examples[0].messages[0].content).toContain('f(21)');
+    expect(examples[0].messages[1].content).toMatch(/Final answer: 42$/);
+
+    await report.getByRole('button', { name: 'boom' }).click();
+    await expect(view.summary).toContainText('raised ZeroDivisionError');
+  });
+});
