@@ -3,6 +3,7 @@ import App from './App.svelte';
 import './app.css';
 import { registerServiceWorker } from './lib/sw/register';
 import { python } from './lib/state/python.svelte';
+import { trace } from './lib/state/trace.svelte';
 
 if (import.meta.env.PROD) void registerServiceWorker();
 
@@ -10,6 +11,6 @@ if (import.meta.env.PROD) void registerServiceWorker();
 void python.start();
 
 // A handle for the browser console and for bench/ scripts.
-Object.assign(globalThis, { loupe: { python: python.client } });
+Object.assign(globalThis, { loupe: { python: python.client, trace } });
 
 export default mount(App, { target: document.getElementById('app') as HTMLElement });
