@@ -64,7 +64,8 @@ await page.getByRole('button', { name: /CRUXEval sample/ }).click();
 await page.getByRole('button', { name: `Trace ${programs.length} programs` }).click();
 const browserStart = Date.now();
 await page.waitForFunction(
-  (total) => document.querySelector('[data-testid=batch-progress]')?.textContent === `${total} / ${total}`,
+  (total) =>
+    document.querySelector('[data-testid=batch-progress]')?.textContent === `${total} / ${total}`,
   programs.length,
   { timeout: 300_000, polling: 50 },
 );
@@ -87,11 +88,17 @@ console.log(`\nTracing ${programs.length} CRUXEval programs (${FILE}); ${matched
 console.log('| measure | Node | headless Chromium |');
 console.log('|---|---:|---:|');
 console.log(`| Python start-up (ms) | ${(nodeReady - nodeStart).toFixed(0)} | included below |`);
-console.log(`| all programs: trace + reasoning (ms) | ${nodeMs.toFixed(0)} | ${browserMs} (first Trace click to 200/200, incl. tracer start) |`);
+console.log(
+  `| all programs: trace + reasoning (ms) | ${nodeMs.toFixed(0)} | ${browserMs} (first Trace click to 200/200, incl. tracer start) |`,
+);
 console.log(`| trace events | ${nodeEvents} | ${browserEvents} |`);
-console.log(`| events per second | ${Math.round(nodeEvents / (nodeMs / 1000))} | ${Math.round(browserEvents / (browserMs / 1000))} |`);
+console.log(
+  `| events per second | ${Math.round(nodeEvents / (nodeMs / 1000))} | ${Math.round(browserEvents / (browserMs / 1000))} |`,
+);
 console.log(`| longest main-thread task during the batch (ms) | | ${longest.toFixed(0)} |`);
 console.log('\n| tokens (estimated: words and symbols) | median | p90 |');
 console.log('|---|---:|---:|');
 console.log(`| trace | ${quantile(traceTokens, 0.5)} | ${quantile(traceTokens, 0.9)} |`);
-console.log(`| reasoning | ${quantile(reasoningTokens, 0.5)} | ${quantile(reasoningTokens, 0.9)} |`);
+console.log(
+  `| reasoning | ${quantile(reasoningTokens, 0.5)} | ${quantile(reasoningTokens, 0.9)} |`,
+);
