@@ -1,6 +1,10 @@
-import { TRACE_USAGE, traceCommand, UsageError } from './trace';
+import { TAG_USAGE, tagCommand } from './tag';
+import { TRACE_USAGE, traceCommand } from './trace';
+import { UsageError } from './usage';
 
 const USAGE = `Loupe's command line tools.
+
+${TAG_USAGE}
 
 ${TRACE_USAGE}`;
 
@@ -9,6 +13,8 @@ export async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   try {
     switch (command) {
+      case 'tag':
+        return await tagCommand(rest, process.stdout, process.stderr);
       case 'trace':
         return await traceCommand(rest, process.stdout, process.stderr);
       case undefined:

@@ -4,6 +4,7 @@ import { tracedProgram } from '../lib/trace/dataset';
 import { parsePrograms } from '../lib/trace/programs';
 import { TraceRunner } from '../lib/trace/runner';
 import type { TraceLimits } from '../lib/trace/types';
+import { UsageError } from './usage';
 
 export const TRACE_USAGE = `loupe trace FILE.jsonl [--max-events N] [--timeout SECONDS] [--max-repr N]
 
@@ -74,8 +75,4 @@ function parseArgs(args: string[]): { file: string; limits: Partial<TraceLimits>
   }
   if (!file) throw new UsageError('give the JSONL file to trace');
   return { file, limits };
-}
-
-export class UsageError extends Error {
-  override name = 'UsageError';
 }

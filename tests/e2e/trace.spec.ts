@@ -38,6 +38,23 @@ test.describe('the Trace view', () => {
     await expect(view.reasoning.locator('button.active')).toContainText('We call');
   });
 
+  test('checks a pasted model translation against the executed result', async ({ page }) => {
+    const view = new TracePage(page);
+    await view.goto();
+    await view.trace(PROGRAM, 'f(3)');
+    await page.getByText('Model translation').click();
+    const pasted = page.getByLabel("Model's reasoning");
+    await pasted.fill('total ends at 3.\n\nFinal answer: 3');
+    await expect(page.getByTestId('translation-check')).toContainText(
+      'matches the executed return value',
+    );
+    await pasted.fill('The trace says 4.\n\nFinal answer: 4');
+    await expect(page.getByTestId('translation-check')).toContainText(
+      'It states 4, but the program returned 3.',
+    );
+    await expect(page.getByTestId('translation-check')).toContainText('It mentions the trace.');
+  });
+
   test('shows the step limit and an exception', async ({ page }) => {
     const view = new TracePage(page);
     await view.goto();

@@ -1,0 +1,119 @@
+import { crucialPattern, findCrucial, type CrucialToken } from './crucial';
+import { BEHAVIOURS, DEFAULT_CRUCIAL_TOKENS, type Behaviour } from './labels';
+import { advance, newContext, tagUnit, type Context, type Evidence } from './rules';
+import { nextUnit, type Unit } from './segment';
+
+export interface TaggedUnit extends Unit {
+  evidence: Evidence[];
+  crucial: CrucialToken[];
+  /** False while the unit is still being written: its tags may change. */
+  settled: boolean;
+}
+
+export interface TagResult {
+  units: TaggedUnit[];
+  crucial: CrucialToken[];
+  counts: Record<Behaviour, number>;
+}
+
+export interface TaggerOptions {
+  crucialTokens?: readonly string[];
+}
+
+/**
+ * Tags a transcript as it streams. Each `push` looks only at text after the last settled unit,
+ * so the cost follows the new text; settled units never change, and tagging a text in chunks of
+ * any sizes gives exactly the result of tagging it whole.
+ */
+export class StreamTagger {
+  #text = '';
+  #position = 0;
+  readonly #settled: TaggedUnit[] = [];
+  #open: TaggedUnit | null = null;
+  readonly #context: Context = newContext();
+  readonly #pattern: RegExp;
+
+  constructor(options: TaggerOptions = {}) {
+    this.#pattern = crucialPattern(options.crucialTokens ?? DEFAULT_CRUCIAL_TOKENS);
+  }
+
+  get text(): string {
+    return this.#text;
+  }
+
+  /** Adds streamed text; returns the units settled by it. */
+  push(chunk: string): TaggedUnit[] {
+    this.#text += chunk;
+    return this.#advance(false);
+  }
+
+  /** The stream has ended: the last unit settles. */
+  finish(): TaggedUnit[] {
+    return this.#advance(true);
+  }
+
+  /** Settled units, then the one being written (tagged as it stands). */
+  get units(): TaggedUnit[] {
+    return this.#open ? [...this.#settled, this.#open] : [...this.#settled];
+  }
+
+  result(): TagResult {
+    const units = this.units;
+    const counts = Object.fromEntries(BEHAVIOURS.map((b) => [b, 0])) as Record<Behaviour, number>;
+    for (const unit of units) for (const e of unit.evidence) counts[e.label] += 1;
+    return { units, crucial: units.flatMap((u) => u.crucial), counts };
+  }
+
+  #advance(final: boolean): TaggedUnit[] {
+    const settled: TaggedUnit[] = [];
+    for (;;) {
+      const found = nextUnit(this.#text, this.#position, final);
+      if (!found) break;
+      this.#position = Math.max(found.next, this.#position + 1);
+      if (found.unit.end <= found.unit.start) continue;
+      const unit = this.#tag(found.unit, true);
+      advance(this.#text, unit, unit.evidence, this.#context);
+      this.#settled.push(unit);
+      settled.push(unit);
+    }
+    this.#open = null;
+    if (!final) {
+      const start = skipSpace(this.#text, this.#position);
+      if (start < this.#text.length) this.#open = this.#tag(openUnit(this.#text, start), false);
+    }
+    return settled;
+  }
+
+  #tag(unit: Unit, settled: boolean): TaggedUnit {
+    return {
+      ...unit,
+      evidence: tagUnit(this.#text, unit, this.#context),
+      crucial: findCrucial(this.#text, unit, this.#pattern),
+      settled,
+    };
+  }
+}
+
+function skipSpace(text: string, from: number): number {
+  let pos = from;
+  while (pos < text.length && /\s/.test(text[pos] as string)) pos += 1;
+  return pos;
+}
+
+function openUnit(text: string, start: number): Unit {
+  const rest = text.slice(start);
+  const kind: Unit['kind'] = /^(```output|<interpreter>)/.test(rest)
+    ? 'output'
+    : /^(```|<code>)/.test(rest)
+      ? 'code'
+      : 'text';
+  return { start, end: text.length, kind };
+}
+
+/** Tags a whole transcript at once. */
+export function tagText(text: string, options: TaggerOptions = {}): TagResult {
+  const tagger = new StreamTagger(options);
+  tagger.push(text);
+  tagger.finish();
+  return tagger.result();
+}
