@@ -216,6 +216,16 @@ describe('streaming', () => {
     }
   });
 
+  test('a long stream (past the part the tagger stops keeping) still matches', () => {
+    const long = rows.map((row) => row.text).join('\n\n');
+    const tagger = new StreamTagger();
+    for (let i = 0; i < long.length; i += 7) tagger.push(long.slice(i, i + 7));
+    tagger.finish();
+    expect(long.length).toBeGreaterThan(20_000);
+    expect(tagger.result()).toEqual(tagText(long));
+    expect(tagger.text).toBe(long);
+  });
+
   test('a unit being written is tagged as it stands, then settles', () => {
     const tagger = new StreamTagger();
     tagger.push('Wait, that is wro');

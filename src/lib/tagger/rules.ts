@@ -90,7 +90,10 @@ function tagCode(block: string, context: Context): Evidence[] {
   if (statements.some((line) => /^\s*assert\b/.test(line))) found.set('verification', 'assert');
   else if (context.checkAnnounced) found.set('verification', 'a check announced before the block');
   const tokens = codeTokens(code);
-  const similar = context.codeBlocks.find((earlier) => overlap(tokens, earlier.tokens) >= 0.5);
+  // Recent blocks only: a rerun or a fix follows the block it repeats closely.
+  const similar = context.codeBlocks
+    .slice(-8)
+    .find((earlier) => overlap(tokens, earlier.tokens) >= 0.5);
   if (context.lastOutputWasError) {
     found.set('backtracking', 'rewrites the code after an error');
     if (similar?.labels.has('verification'))

@@ -26,7 +26,11 @@ export interface TaggerOptions {
  * any sizes gives exactly the result of tagging it whole.
  */
 export class StreamTagger {
-  #text = '';
+  /** Every chunk so far; joined only when the whole text is asked for. */
+  readonly #chunks: string[] = [];
+  /** The text from `#base` on: settled units before it are never read again. */
+  #tail = '';
+  #base = 0;
   #position = 0;
   readonly #settled: TaggedUnit[] = [];
   #open: TaggedUnit | null = null;
@@ -38,12 +42,16 @@ export class StreamTagger {
   }
 
   get text(): string {
-    return this.#text;
+    const text = this.#chunks.join('');
+    this.#chunks.length = 0;
+    this.#chunks.push(text);
+    return text;
   }
 
   /** Adds streamed text; returns the units settled by it. */
   push(chunk: string): TaggedUnit[] {
-    this.#text += chunk;
+    this.#chunks.push(chunk);
+    this.#tail += chunk;
     return this.#advance(false);
   }
 
@@ -67,28 +75,41 @@ export class StreamTagger {
   #advance(final: boolean): TaggedUnit[] {
     const settled: TaggedUnit[] = [];
     for (;;) {
-      const found = nextUnit(this.#text, this.#position, final);
+      const found = nextUnit(this.#tail, this.#position - this.#base, final);
       if (!found) break;
-      this.#position = Math.max(found.next, this.#position + 1);
+      this.#position = Math.max(found.next + this.#base, this.#position + 1);
       if (found.unit.end <= found.unit.start) continue;
       const unit = this.#tag(found.unit, true);
-      advance(this.#text, unit, unit.evidence, this.#context);
+      advance(this.#tail, found.unit, unit.evidence, this.#context);
       this.#settled.push(unit);
       settled.push(unit);
     }
     this.#open = null;
     if (!final) {
-      const start = skipSpace(this.#text, this.#position);
-      if (start < this.#text.length) this.#open = this.#tag(openUnit(this.#text, start), false);
+      const start = skipSpace(this.#tail, this.#position - this.#base);
+      if (start < this.#tail.length) this.#open = this.#tag(openUnit(this.#tail, start), false);
+    }
+    // Drop what no unit will read again (one character stays: a block must start a line).
+    if (this.#position - this.#base > 4096) {
+      this.#tail = this.#tail.slice(this.#position - this.#base - 1);
+      this.#base = this.#position - 1;
     }
     return settled;
   }
 
+  /** Tags a unit given in `#tail` offsets; the result has offsets into the whole text. */
   #tag(unit: Unit, settled: boolean): TaggedUnit {
+    const shift = (c: CrucialToken) => ({
+      ...c,
+      start: c.start + this.#base,
+      end: c.end + this.#base,
+    });
     return {
-      ...unit,
-      evidence: tagUnit(this.#text, unit, this.#context),
-      crucial: findCrucial(this.#text, unit, this.#pattern),
+      start: unit.start + this.#base,
+      end: unit.end + this.#base,
+      kind: unit.kind,
+      evidence: tagUnit(this.#tail, unit, this.#context),
+      crucial: findCrucial(this.#tail, unit, this.#pattern).map(shift),
       settled,
     };
   }
