@@ -74,7 +74,7 @@ export const PROSE_CUES: Cue[] = [
   cue(
     'backtracking',
     'mistake',
-    /\b(mistake|messed up|typo|oops|off by one|flipped it|i forgot|we forgot|forgot (that|to|about|clue|the)|overlooked|overcounts?|undercounts?|miscounted|double[- ]counted)\b|\b(that|this|it|which|answer|approach|result|greedy \w+|formula|code|assumption|reasoning|count|calculation|i) (is|was) (wrong|incorrect)\b|\bwrong (answer|approach|formula|order)\b/i,
+    /\b(mistake|messed up|typo|oops|off by one|flipped it|i forgot|we forgot|forgot (that|to|about|clue|the)|overlooked|overcounts?|undercounts?|miscounted|double[- ]counted)\b|\b(that|this|it|which|answer|approach|result|greedy \w+|formula|code|assumption|reasoning|count|calculation|i) (is|was) (wrong|incorrect)\b|\b(that's|it's|this is) (wrong|incorrect|not right)\b|\bwrong (answer|approach|formula|order)\b/i,
   ),
   cue(
     'backtracking',

@@ -1,0 +1,90 @@
+import { estimateTokens } from '../core/tokens';
+import { BEHAVIOURS, type Behaviour } from './labels';
+import type { TagResult } from './tagger';
+
+export interface TranscriptStats {
+  units: number;
+  counts: Record<Behaviour, number>;
+  /** Share of units (sentences and code blocks) carrying each behaviour. */
+  prevalence: Record<Behaviour, number>;
+  tokens: number;
+  crucialPer1k: number;
+  /** Code blocks, one per interpreter round. */
+  rounds: number;
+  tokensPerRound: number;
+  /** Share of sentences that closely repeat an earlier one: a sign of overthinking. */
+  repetition: number;
+}
+
+/** Counts and ratios of one tagged transcript (tokens are estimated, see estimateTokens). */
+export function transcriptStats(text: string, result: TagResult): TranscriptStats {
+  const units = result.units.filter((u) => u.kind !== 'output');
+  const tokens = estimateTokens(text);
+  const rounds = units.filter((u) => u.kind === 'code').length;
+  const prevalence = Object.fromEntries(
+    BEHAVIOURS.map((b) => [b, units.length ? result.counts[b] / units.length : 0]),
+  ) as Record<Behaviour, number>;
+  const sentences = units.filter((u) => u.kind === 'text').map((u) => text.slice(u.start, u.end));
+  return {
+    units: units.length,
+    counts: result.counts,
+    prevalence,
+    tokens,
+    crucialPer1k: tokens ? (1000 * result.crucial.length) / tokens : 0,
+    rounds,
+    tokensPerRound: tokens / Math.max(rounds, 1),
+    repetition: repetitionRatio(sentences),
+  };
+}
+
+/** Share of sentences whose word pairs overlap an earlier sentence's by 80% or more. */
+export function repetitionRatio(sentences: readonly string[]): number {
+  const seen: Set<string>[] = [];
+  let repeated = 0;
+  for (const sentence of sentences) {
+    const words = sentence.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    const pairs = new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
+    if (pairs.size >= 3 && seen.some((earlier) => similarity(pairs, earlier) >= 0.8)) repeated += 1;
+    seen.push(pairs);
+  }
+  return sentences.length ? repeated / sentences.length : 0;
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const pair of a) if (b.has(pair)) shared += 1;
+  return shared / Math.max(a.size, b.size);
+}
+
+/** A CSV of per-transcript counts, prevalence and correctness, for a spreadsheet. */
+export function summaryCsv(
+  rows: readonly { id: string; stats: TranscriptStats; correct: boolean | null }[],
+): string {
+  const header = [
+    'id',
+    'units',
+    ...BEHAVIOURS.map((b) => `${b}_count`),
+    ...BEHAVIOURS.map((b) => `${b}_prevalence`),
+    'crucial_per_1k_tokens',
+    'rounds',
+    'repetition',
+    'correct',
+  ];
+  const lines = rows.map(({ id, stats, correct }) =>
+    [
+      csvField(id),
+      stats.units,
+      ...BEHAVIOURS.map((b) => stats.counts[b]),
+      ...BEHAVIOURS.map((b) => stats.prevalence[b].toFixed(4)),
+      stats.crucialPer1k.toFixed(2),
+      stats.rounds,
+      stats.repetition.toFixed(4),
+      correct === null ? '' : String(correct),
+    ].join(','),
+  );
+  return [header.join(','), ...lines].join('\n') + '\n';
+}
+
+function csvField(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

@@ -1,0 +1,35 @@
+import { expect, test } from 'vitest';
+import { repetitionRatio, summaryCsv, transcriptStats } from '../../src/lib/tagger/stats';
+import { tagText } from '../../src/lib/tagger/tagger';
+
+test('stats: prevalence, rounds, crucial tokens per 1,000 tokens', () => {
+  const text = "Wait, that's wrong.\n```python\nprint(1)\n```\n```output\n1\n```\nThe output is 1.";
+  const stats = transcriptStats(text, tagText(text));
+  expect(stats.units).toBe(3);
+  expect(stats.counts.backtracking).toBe(2); // the sentence, and the block right after it
+  expect(stats.prevalence.backtracking).toBeCloseTo(2 / 3);
+  expect(stats.rounds).toBe(1);
+  expect(stats.crucialPer1k).toBeGreaterThan(0);
+});
+
+test('repetition counts sentences that closely repeat an earlier one', () => {
+  expect(
+    repetitionRatio([
+      'So the total cost is 12 dollars in all.',
+      'Now let us add the tax.',
+      'So the total cost is 12 dollars in all.',
+      'The total cost is 12 dollars.',
+    ]),
+  ).toBe(0.25);
+});
+
+test('the summary CSV quotes ids and leaves unknown correctness empty', () => {
+  const text = 'First add, then divide.';
+  const csv = summaryCsv([
+    { id: 'a,b', stats: transcriptStats(text, tagText(text)), correct: null },
+  ]);
+  const [header, row] = csv.trim().split('\n');
+  expect(header?.split(',')[0]).toBe('id');
+  expect(row?.startsWith('"a,b",1,0,0,1,0,')).toBe(true);
+  expect(row?.endsWith(',')).toBe(true);
+});
