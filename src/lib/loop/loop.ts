@@ -1,0 +1,249 @@
+import { extractAnswer, sameAnswer } from '../core/answer';
+import type { GenerationEngine, GenerationUsage } from '../engine/types';
+import type { PythonRunResult } from '../python/types';
+import { outputForModel } from './output';
+import type { Protocol } from './protocols';
+import type { ChatTemplate } from './templates';
+
+export interface LoopSettings {
+  protocol: Protocol;
+  template: ChatTemplate;
+  system: string;
+  question: string;
+  maxRounds: number;
+  maxTokensPerRound: number;
+  maxTotalTokens: number;
+  temperature: number;
+  topP: number;
+  seed?: number;
+  /** Text put in when the model tries to finish, and how many times (0 to 5). */
+  intervention: { text: string; times: number };
+  /** Longest output fed back to the model, in characters (head and tail beyond). */
+  outputLimit: number;
+  expected?: string | null;
+}
+
+/** A piece of the assistant's turn, in order. */
+export type Part =
+  | { kind: 'model'; text: string }
+  | { kind: 'inserted'; text: string }
+  | {
+      kind: 'run';
+      index: number;
+      code: string;
+      /** The text spliced into the turn (what the model reads). */
+      spliced: string;
+      result: PythonRunResult | null;
+      /** What the recording had here, in replay. */
+      recorded: string | null;
+    };
+
+export type EndReason = 'answer' | 'end' | 'budget' | 'rounds' | 'stopped' | 'error';
+
+export interface LoopResult {
+  reason: EndReason;
+  message: string;
+  answer: string | null;
+  correct: boolean | null;
+  rounds: number;
+  completionTokens: number;
+  promptTokens: number;
+  decodeTokensPerSecond: number | null;
+  timeToFirstTokenMs: number | null;
+  durationMs: number;
+}
+
+export interface LoopHooks {
+  /** A part was added (model parts grow: the same object is passed again as it grows). */
+  onPart?: (part: Part, parts: readonly Part[]) => void;
+  onText?: (chunk: string) => void;
+  /** Returns the recorded output for a run, in replay. */
+  recordedOutput?: (index: number) => string | null;
+}
+
+export type CodeRunner = (code: string, signal: AbortSignal) => Promise<PythonRunResult>;
+
+/**
+ * The reasoning loop: the model writes, stops to have its code run, reads the output, and goes
+ * on in the same assistant turn, until it answers or a limit is reached. When it tries to finish,
+ * a crucial token can be put in, up to N times (arXiv 2606.16934).
+ */
+export class ReasoningLoop {
+  readonly parts: Part[] = [];
+  #assistant = '';
+
+  constructor(
+    readonly engine: GenerationEngine,
+    readonly run: CodeRunner,
+    readonly settings: LoopSettings,
+    readonly hooks: LoopHooks = {},
+  ) {}
+
+  /** Everything the assistant turn holds so far, as the model sees it. */
+  get assistantText(): string {
+    return this.#assistant;
+  }
+
+  async start(signal: AbortSignal): Promise<LoopResult> {
+    const { protocol, template, settings } = {
+      protocol: this.settings.protocol,
+      template: this.settings.template,
+      settings: this.settings,
+    };
+    const prefix = template.open(settings.system, settings.question);
+    const started = performance.now();
+    const totals = { completion: 0, prompt: 0, decodeTime: 0, firstToken: null as number | null };
+    let rounds = 0;
+    let interventions = 0;
+    const end = (reason: EndReason, message: string): LoopResult => {
+      const answer = extractAnswer(this.#assistant);
+      const expected = settings.expected ?? null;
+      return {
+        reason:
+          reason === 'end' && answer !== null && /\\boxed\{|<answer>/.test(this.#assistant)
+            ? 'answer'
+            : reason,
+        message,
+        answer,
+        correct:
+          expected === null || answer === null
+            ? expected === null
+              ? null
+              : false
+            : sameAnswer(answer, expected),
+        rounds,
+        completionTokens: totals.completion,
+        promptTokens: totals.prompt,
+        decodeTokensPerSecond: totals.decodeTime > 0 ? totals.completion / totals.decodeTime : null,
+        timeToFirstTokenMs: totals.firstToken,
+        durationMs: performance.now() - started,
+      };
+    };
+
+    for (;;) {
+      if (signal.aborted) return end('stopped', 'Stopped.');
+      const budget = Math.min(
+        settings.maxTokensPerRound,
+        settings.maxTotalTokens - totals.completion,
+      );
+      if (budget <= 0)
+        return end('budget', `The token budget (${settings.maxTotalTokens} in total) is used up.`);
+      const canIntervene = interventions < settings.intervention.times;
+      const stops = [
+        protocol.runStop,
+        ...template.endOfTurn,
+        ...(canIntervene ? protocol.endStops : []),
+      ];
+      const part: Part = { kind: 'model', text: '' };
+      this.#push(part);
+      let generated;
+      try {
+        generated = await this.engine.generate(
+          {
+            prompt: prefix + this.#assistant,
+            stop: stops,
+            maxTokens: budget,
+            temperature: settings.temperature,
+            topP: settings.topP,
+            seed: settings.seed,
+            signal,
+          },
+          (chunk) => {
+            part.text += chunk;
+            this.#assistant += chunk;
+            this.hooks.onText?.(chunk);
+            this.hooks.onPart?.(part, this.parts);
+          },
+        );
+      } catch (error) {
+        return end(
+          'error',
+          `The model failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      // Engines report their final text too; trust it over the streamed pieces if they differ.
+      if (generated.text !== part.text) {
+        this.#assistant =
+          this.#assistant.slice(0, this.#assistant.length - part.text.length) + generated.text;
+        part.text = generated.text;
+        this.hooks.onPart?.(part, this.parts);
+      }
+      this.#addUsage(totals, generated.usage);
+      if (generated.finishReason === 'abort' || signal.aborted)
+        return end('stopped', 'Stopped during generation.');
+      if (generated.finishReason === 'length') {
+        const total = totals.completion >= settings.maxTotalTokens;
+        return end(
+          'budget',
+          total
+            ? `The token budget (${settings.maxTotalTokens} in total) is used up.`
+            : `The round used its ${settings.maxTokensPerRound} tokens.`,
+        );
+      }
+      if (generated.finishReason === 'stop' && generated.stopString === protocol.runStop) {
+        if (rounds >= settings.maxRounds) {
+          return end(
+            'rounds',
+            `The model wanted to run code again, but the limit is ${settings.maxRounds} rounds.`,
+          );
+        }
+        const code = protocol.lastCode(this.#assistant);
+        const index = rounds;
+        rounds += 1;
+        const runPart: Part = {
+          kind: 'run',
+          index,
+          code: code ?? '',
+          spliced: '',
+          result: null,
+          recorded: this.hooks.recordedOutput?.(index) ?? null,
+        };
+        this.#push(runPart);
+        let output: string;
+        if (code === null) {
+          output = 'Error: there is no ```python block to run.';
+        } else {
+          const result = await this.run(code, signal);
+          runPart.result = result;
+          output = outputForModel(result, settings.outputLimit);
+        }
+        if (signal.aborted) {
+          this.hooks.onPart?.(runPart, this.parts);
+          return end('stopped', 'Stopped while the code was running.');
+        }
+        runPart.spliced = protocol.splice(output);
+        this.#assistant += runPart.spliced;
+        this.hooks.onPart?.(runPart, this.parts);
+        continue;
+      }
+      if (
+        generated.finishReason === 'stop' &&
+        generated.stopString !== null &&
+        protocol.endStops.includes(generated.stopString)
+      ) {
+        interventions += 1;
+        const text = `\n\n${settings.intervention.text}`;
+        this.#push({ kind: 'inserted', text });
+        this.#assistant += text;
+        continue;
+      }
+      return end('end', 'The model finished its answer.');
+    }
+  }
+
+  #push(part: Part): void {
+    this.parts.push(part);
+    this.hooks.onPart?.(part, this.parts);
+  }
+
+  #addUsage(
+    totals: { completion: number; prompt: number; decodeTime: number; firstToken: number | null },
+    usage: GenerationUsage,
+  ): void {
+    totals.completion += usage.completionTokens;
+    totals.prompt = Math.max(totals.prompt, usage.promptTokens);
+    if (usage.decodeTokensPerSecond)
+      totals.decodeTime += usage.completionTokens / usage.decodeTokensPerSecond;
+    totals.firstToken ??= usage.timeToFirstTokenMs;
+  }
+}
