@@ -3,7 +3,14 @@
  * code and show the message, which says what to do next.
  */
 export type LoupeErrorCode =
-  'python/start-failed' | 'python/worker-crashed' | 'python/not-started' | 'internal';
+  | 'python/start-failed'
+  | 'python/worker-crashed'
+  | 'python/not-started'
+  | 'model/not-loaded'
+  | 'model/out-of-memory'
+  | 'model/download-failed'
+  | 'model/load-failed'
+  | 'internal';
 
 export class LoupeError extends Error {
   override name = 'LoupeError';

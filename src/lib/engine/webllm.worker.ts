@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { WebLlmWorkerApi } from './webllm-worker-api';
+
+expose(new WebLlmWorkerApi());
