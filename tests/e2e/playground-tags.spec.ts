@@ -6,7 +6,8 @@ test.describe('tagging recorded transcripts', () => {
     page,
   }) => {
     await page.goto('#/playground');
-    await expect(page.getByTestId('playground-notice')).toContainText('not built yet');
+    await page.getByRole('tab', { name: 'Analyse recordings' }).click();
+    await expect(page.getByTestId('recordings-notice')).toBeVisible();
     await page.getByRole('button', { name: /Labelled examples/ }).click();
     const transcript = page.getByTestId('tagged-transcript');
     await expect(transcript).toContainText('bakery');
@@ -32,6 +33,7 @@ test.describe('tagging recorded transcripts', () => {
     page,
   }) => {
     await page.goto('#/playground');
+    await page.getByRole('tab', { name: 'Analyse recordings' }).click();
     await page.getByRole('button', { name: /ToRA-70B/ }).click();
     const table = page.getByTestId('transcript-table');
     await expect(table.locator('tbody tr')).toHaveCount(200);
@@ -42,6 +44,7 @@ test.describe('tagging recorded transcripts', () => {
     page,
   }) => {
     await page.goto('#/playground');
+    await page.getByRole('tab', { name: 'Analyse recordings' }).click();
     const attack =
       'Let me check. <img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
     await page.locator('input[type=file]').setInputFiles({

@@ -11,7 +11,7 @@ test.describe('app shell', () => {
     await expect(page.getByRole('button', { name: 'Trace', exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { name: /Batch: trace a file/ })).toBeVisible();
     await page.getByRole('link', { name: 'Playground' }).click();
-    await expect(page.getByTestId('playground-notice')).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Reason with Python' })).toBeVisible();
   });
 
   test('switches theme and large text, and remembers them', async ({ page }) => {
