@@ -1,8 +1,11 @@
+import { REPLAY_USAGE, replayCommand } from './replay';
 import { TAG_USAGE, tagCommand } from './tag';
 import { TRACE_USAGE, traceCommand } from './trace';
 import { UsageError } from './usage';
 
 const USAGE = `Loupe's command line tools.
+
+${REPLAY_USAGE}
 
 ${TAG_USAGE}
 
@@ -13,6 +16,8 @@ export async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   try {
     switch (command) {
+      case 'replay':
+        return await replayCommand(rest, process.stdout, process.stderr);
       case 'tag':
         return await tagCommand(rest, process.stdout, process.stderr);
       case 'trace':
