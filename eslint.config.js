@@ -32,7 +32,7 @@ export default ts.config(
   {
     // The one place model text becomes HTML: render/markdown.ts escapes it (markdown-it with
     // html: false, no links or images, KaTeX with trust: false), tested in tests/unit/render.test.ts.
-    files: ['src/components/playground/LiveTranscript.svelte'],
+    files: ['src/components/playground/UnitView.svelte'],
     rules: { 'svelte/no-at-html-tags': 'off' },
   },
   {

@@ -4,6 +4,7 @@ import './app.css';
 import { registerServiceWorker } from './lib/sw/register';
 import { python } from './lib/state/python.svelte';
 import { trace } from './lib/state/trace.svelte';
+import { playground } from './lib/state/playground.svelte';
 
 if (import.meta.env.PROD) void registerServiceWorker();
 
@@ -11,6 +12,6 @@ if (import.meta.env.PROD) void registerServiceWorker();
 void python.start();
 
 // A handle for the browser console and for bench/ scripts.
-Object.assign(globalThis, { loupe: { python: python.client, trace } });
+Object.assign(globalThis, { loupe: { python: python.client, trace, playground } });
 
 export default mount(App, { target: document.getElementById('app') as HTMLElement });

@@ -7,6 +7,9 @@ import { EXAMPLE_PROBLEMS } from '../loop/problems';
 import { ReasoningLoop, type LoopResult, type Part } from '../loop/loop';
 import { PROTOCOLS, type ProtocolId } from '../loop/protocols';
 import { TEMPLATES, type TemplateId } from '../loop/templates';
+import { estimateTokens } from '../core/tokens';
+import { TranscriptView, type RunPart, type UnitView } from '../loop/view';
+import { BEHAVIOURS, type Behaviour } from '../tagger/labels';
 import { StreamTagger, type TaggedUnit } from '../tagger/tagger';
 import { importTranscripts, type ImportedTranscript } from '../transcript/import';
 import { python } from './python.svelte';
@@ -46,7 +49,15 @@ export class PlaygroundStore {
 
   running = $state(false);
   parts = $state.raw<Part[]>([]);
-  units = $state.raw<TaggedUnit[]>([]);
+  /** The live transcript: settled units in blocks that do not change, and the one being written. */
+  blocks = $state.raw<UnitView[][]>([]);
+  open = $state.raw<UnitView | null>(null);
+  counts = $state.raw<Record<Behaviour, number>>(zeroCounts());
+  unitCount = $state(0);
+  crucialCount = $state(0);
+  marks = $state.raw<{ start: number; label: Behaviour }[]>([]);
+  textLength = $state(0);
+  approxTokens = $state(0);
   assistant = $state('');
   inserted = $state.raw<{ start: number; end: number }[]>([]);
   result = $state.raw<LoopResult | null>(null);
@@ -148,23 +159,61 @@ export class PlaygroundStore {
     this.running = true;
     this.result = null;
     this.parts = [];
-    this.units = [];
+    this.blocks = [];
+    this.open = null;
+    this.counts = zeroCounts();
+    this.unitCount = 0;
+    this.crucialCount = 0;
+    this.marks = [];
+    this.textLength = 0;
+    this.approxTokens = 0;
     this.assistant = '';
     this.inserted = [];
     this.tokensSoFar = 0;
     this.engineLabel = engine.label;
     this.startedAt = performance.now();
     const tagger = new StreamTagger();
+    const view = new TranscriptView();
+    const settledSince: TaggedUnit[] = [];
+    let text = '';
     let frame = 0;
-    const paint = () => {
-      frame = 0;
-      this.parts = loop.parts.slice();
-      this.assistant = tagger.text;
-      this.units = tagger.units;
-    };
-    const schedule = () => (frame ||= requestAnimationFrame(paint));
+    let chunks = 0;
+    let tokens = 0;
     let insertedAt: { start: number; end: number }[] = [];
     const spliced = new WeakSet<Part>();
+    const feed = (piece: string) => {
+      text += piece;
+      settledSince.push(...tagger.push(piece));
+    };
+    // The page is repainted once a frame, however fast the tokens come, and only what changed.
+    const paint = () => {
+      frame = 0;
+      const runs = loop.parts.filter((p): p is RunPart => p.kind === 'run');
+      const settled = settledSince.splice(0);
+      if (view.add(settled, text, insertedAt, runs)) {
+        this.blocks = view.blocks.slice();
+        const counts = { ...this.counts };
+        const marks: { start: number; label: Behaviour }[] = [];
+        for (const unit of settled) {
+          if (unit.kind === 'output') continue;
+          this.unitCount += 1;
+          this.crucialCount += unit.crucial.length;
+          for (const e of unit.evidence) {
+            counts[e.label] += 1;
+            marks.push({ start: unit.start, label: e.label });
+          }
+        }
+        this.counts = counts;
+        if (marks.length) this.marks = [...this.marks, ...marks];
+      }
+      const current = tagger.openUnit;
+      this.open = current ? view.view(current, text, insertedAt, runs) : null;
+      this.parts = loop.parts.slice();
+      this.textLength = text.length;
+      this.tokensSoFar = chunks;
+      this.approxTokens = tokens;
+    };
+    const schedule = () => (frame ||= requestAnimationFrame(paint));
     const loop = new ReasoningLoop(
       engine,
       (code, signal) => python.client.run(code, { timeoutMs: settings.timeoutMs, signal }),
@@ -189,19 +238,23 @@ export class PlaygroundStore {
         recordedOutput:
           engine instanceof ReplayEngine ? (i) => engine.recordedOutput(i) : undefined,
         onText: (chunk) => {
-          tagger.push(chunk);
-          this.tokensSoFar += 1;
+          feed(chunk);
+          chunks += 1;
+          tokens += estimateTokens(chunk);
           schedule();
         },
         onPart: (part) => {
+          if (part.kind === 'model') return; // its text arrives through onText
           if (part.kind === 'inserted') {
-            const start = tagger.text.length;
-            tagger.push(part.text);
-            insertedAt = [...insertedAt, { start, end: start + part.text.length }];
+            insertedAt = [
+              ...insertedAt,
+              { start: text.length, end: text.length + part.text.length },
+            ];
             this.inserted = insertedAt;
+            feed(part.text);
           } else if (part.kind === 'run' && part.spliced && !spliced.has(part)) {
             spliced.add(part);
-            tagger.push(part.spliced);
+            feed(part.spliced);
           }
           schedule();
         },
@@ -210,9 +263,10 @@ export class PlaygroundStore {
     try {
       this.result = await loop.start(controller.signal);
     } finally {
-      tagger.finish();
+      settledSince.push(...tagger.finish());
       if (frame) cancelAnimationFrame(frame);
       paint();
+      this.assistant = text;
       this.running = false;
       this.#controller = null;
       this.#stepWaiters.splice(0).forEach((resolve) => resolve());
@@ -235,6 +289,10 @@ export class PlaygroundStore {
         : undefined,
     });
   }
+}
+
+function zeroCounts(): Record<Behaviour, number> {
+  return Object.fromEntries(BEHAVIOURS.map((b) => [b, 0])) as Record<Behaviour, number>;
 }
 
 export const playground = new PlaygroundStore();

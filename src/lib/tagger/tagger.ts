@@ -60,6 +60,11 @@ export class StreamTagger {
     return this.#advance(true);
   }
 
+  /** The unit being written, tagged as it stands; null between units. */
+  get openUnit(): TaggedUnit | null {
+    return this.#open;
+  }
+
   /** Settled units, then the one being written (tagged as it stands). */
   get units(): TaggedUnit[] {
     return this.#open ? [...this.#settled, this.#open] : [...this.#settled];
