@@ -21,6 +21,23 @@ test.describe('replaying a recorded transcript through the loop', () => {
       playground.transcript.locator('.tag[data-label=backtracking]').first(),
     ).toBeVisible();
     await expect(playground.endReason).toHaveAttribute('data-reason', 'answer');
+    await expect(playground.transcript.locator('mark.crucial').first()).toBeVisible();
+    await expect(page.getByTestId('judge-button')).toBeDisabled();
+    await expect(page.getByTestId('live-stats')).toContainText('Repetition');
+  });
+
+  test('a pasted Markdown transcript replays too', async ({ page }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.goto();
+    await page.getByText('Paste a transcript').click();
+    await page
+      .getByLabel('Transcript to replay')
+      .fill('Let me check.\n```python\nprint(3 * 3)\n```\n```output\n9\n```\nSo \\boxed{9}.');
+    await page.getByRole('button', { name: 'Replay it' }).click();
+    await playground.setSpeed(1000);
+    await playground.runButton.click();
+    await expect(playground.endReason).toContainText('Answer 9');
+    await expect(page.getByTestId('run-output-block')).toContainText('9');
   });
 
   test('live output that differs from the recording is shown beside it', async ({ page }) => {

@@ -10,6 +10,8 @@ import { TEMPLATES, type TemplateId } from '../loop/templates';
 import { estimateTokens } from '../core/tokens';
 import { TranscriptView, type RunPart, type UnitView } from '../loop/view';
 import { BEHAVIOURS, type Behaviour } from '../tagger/labels';
+import { judgeTranscript, type JudgeCounts } from '../tagger/judge';
+import { repetitionRatio } from '../tagger/stats';
 import { StreamTagger, type TaggedUnit } from '../tagger/tagger';
 import { importTranscripts, type ImportedTranscript } from '../transcript/import';
 import { python } from './python.svelte';
@@ -59,6 +61,11 @@ export class PlaygroundStore {
   textLength = $state(0);
   approxTokens = $state(0);
   assistant = $state('');
+  /** Share of sentences that closely repeat an earlier one, once the run has ended. */
+  repetition = $state<number | null>(null);
+  judge = $state.raw<JudgeCounts | null>(null);
+  judging = $state(false);
+  judgeError = $state<string | null>(null);
   inserted = $state.raw<{ start: number; end: number }[]>([]);
   result = $state.raw<LoopResult | null>(null);
   engineLabel = $state('');
@@ -168,6 +175,9 @@ export class PlaygroundStore {
     this.textLength = 0;
     this.approxTokens = 0;
     this.assistant = '';
+    this.repetition = null;
+    this.judge = null;
+    this.judgeError = null;
     this.inserted = [];
     this.tokensSoFar = 0;
     this.engineLabel = engine.label;
@@ -267,9 +277,47 @@ export class PlaygroundStore {
       if (frame) cancelAnimationFrame(frame);
       paint();
       this.assistant = text;
+      this.repetition = repetitionRatio(
+        this.blocks
+          .flat()
+          .filter((v) => v.unit.kind === 'text')
+          .map((v) => v.body),
+      );
       this.running = false;
       this.#controller = null;
       this.#stepWaiters.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  /** Counts the behaviours of the finished transcript with the loaded model as judge. */
+  async runJudge(): Promise<void> {
+    if (!this.engine || !this.assistant) return;
+    this.judging = true;
+    this.judgeError = null;
+    this.judge = null;
+    try {
+      this.judge = await judgeTranscript(
+        this.engine,
+        this.template,
+        this.question,
+        this.assistant,
+        undefined,
+        (behaviour, count) => {
+          this.judge = {
+            ...(this.judge ?? {
+              verification: null,
+              backtracking: null,
+              subgoal_setting: null,
+              backward_chaining: null,
+            }),
+            [behaviour]: count,
+          };
+        },
+      );
+    } catch (error) {
+      this.judgeError = (error as Error).message;
+    } finally {
+      this.judging = false;
     }
   }
 
