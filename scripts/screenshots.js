@@ -37,6 +37,44 @@ async function shoot(name, { theme = 'light', large = false, code, action } = {}
   console.log(`${out}/${name}.png`);
 }
 
+async function shootPlayground() {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${base}#/playground`);
+  await page.waitForSelector('[data-status=ready]', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Labelled examples' }).click();
+  await page
+    .getByLabel('Recording', { exact: true })
+    .selectOption({ label: 'behaviours-dev.jsonl #dev-013' });
+  await page.getByLabel('Replay speed').fill('1000');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForSelector('[data-testid=end-reason]', { timeout: 60_000 });
+  await page.getByTestId('engine-label').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/playground-replay.png` });
+  await page.getByText('A model on this device').click();
+  await page.waitForSelector('[data-testid=webgpu-status]');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${out}/playground-models.png` });
+  await page.getByRole('tab', { name: 'Analyse recordings' }).click();
+  await page.getByRole('button', { name: /Labelled examples/ }).click();
+  await page.getByTestId('transcript-table').getByRole('button', { name: 'dev-021' }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${out}/playground-recordings.png` });
+  await page.close();
+  console.log(`${out}/playground-*.png`);
+}
+
+async function shootTrace() {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${base}#/trace`);
+  await page.waitForSelector('[data-testid=code-editor][data-ready=true]');
+  await page.getByRole('button', { name: 'Trace', exact: true }).click();
+  await page.waitForSelector('[data-testid=trace-summary]', { timeout: 60_000 });
+  for (let i = 0; i < 4; i++) await page.getByLabel('Next step').click();
+  await page.screenshot({ path: `${out}/trace-view.png` });
+  await page.close();
+  console.log(`${out}/trace-view.png`);
+}
+
 try {
   await shoot('python-hello', {
     code: 'import sys\n\nprint("Hello from Python", sys.version.split()[0])\nprint("this goes to stderr", file=sys.stderr)\nsum(range(101))\n',
@@ -56,6 +94,8 @@ try {
     large: true,
     code: 'for i in range(100_000):\n    print(f"line {i}: " + "x" * 40)\n',
   });
+  await shootPlayground();
+  await shootTrace();
 } finally {
   await browser.close();
   await new Promise((resolve) => server.httpServer.close(resolve));

@@ -128,6 +128,20 @@ export class PlaygroundStore {
     }
   }
 
+  /** Switches between replay and a live model; a live model starts from an example problem. */
+  setMode(mode: EngineMode): void {
+    this.mode = mode;
+    if (mode === 'model' && this.recordings[this.recordingIndex]?.question !== this.question)
+      return;
+    if (mode === 'model') {
+      const example = EXAMPLE_PROBLEMS[0];
+      this.question = example?.question ?? '';
+      this.expected = example?.expected ?? '';
+      const model = CATALOG.find((m) => m.base === this.modelBase);
+      if (model) this.useProtocol(model.protocol, model.template);
+    }
+  }
+
   useProtocol(id: ProtocolId, template?: TemplateId): void {
     this.protocol = id;
     this.system = PROTOCOLS[id].systemPrompt;
