@@ -1,24 +1,10 @@
 // `npm run bench:python`: Python start-up and run latency in headless Chromium, against the built
 // app (`npm run build` first). Prints a table of medians over RUNS runs.
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
-import { existsSync } from 'node:fs';
-import { chromiumLaunchArgs, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/chromium.js';
+import { startBench } from './setup.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const found = findChromium();
-if (!found) {
-  console.error(HOW_TO_GET_CHROMIUM);
-  process.exit(1);
-}
-if (!existsSync('dist/index.html')) {
-  console.error('No build found: run `npm run build` first.');
-  process.exit(1);
-}
-
-const server = await preview({ preview: { port: 4181, strictPort: true }, logLevel: 'silent' });
-const url = 'http://localhost:4181/#/python';
-const browser = await chromium.launch({ executablePath: found.path, args: chromiumLaunchArgs() });
+const { browser, base, chromiumPath, close } = await startBench(4181);
+const url = `${base}#/python`;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -81,8 +67,7 @@ for (let i = 0; i < RUNS; i++) {
   cold.push(await coldStart());
   warmRuns.push(await warm());
 }
-await browser.close();
-await new Promise((resolve) => server.httpServer.close(resolve));
+await close();
 
 const rows = [
   ['page load to Python ready (cold profile)', median(cold)],
@@ -92,7 +77,7 @@ const rows = [
   ['restart (terminate, new worker, ready)', median(warmRuns.map((r) => r.restart))],
 ];
 const how = new Set(warmRuns.map((r) => r.interruptedBy));
-console.log(`\nPython in headless Chromium (${found.path}), median of ${RUNS} runs\n`);
+console.log(`\nPython in headless Chromium (${chromiumPath}), median of ${RUNS} runs\n`);
 console.log('| measure | median (ms) |');
 console.log('|---|---:|');
 for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(ms < 10 ? 2 : 0)} |`);

@@ -1,22 +1,12 @@
 // `npm run bench:stream`: replays a long transcript (over 10k tokens) at full speed through the
 // reasoning loop and the live transcript in headless Chromium (`npm run build` first). Prints the
 // sustained tokens per second, the longest main-thread task, and the initial bundle size.
-import { chromium } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { preview } from 'vite';
-import { chromiumLaunchArgs, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/chromium.js';
+import { startBench } from './setup.js';
 
-const found = findChromium();
-if (!found) {
-  console.error(HOW_TO_GET_CHROMIUM);
-  process.exit(1);
-}
-if (!existsSync('dist/index.html')) {
-  console.error('No build found: run `npm run build` first.');
-  process.exit(1);
-}
+const { browser, base, close } = await startBench(4188);
 
 // The initial bundle: what index.html loads before anything is asked for.
 const html = readFileSync('dist/index.html', 'utf8');
@@ -41,10 +31,8 @@ const texts = readFileSync('tests/fixtures/behaviours-dev.jsonl', 'utf8')
 let long = '';
 while ((long.match(/\s*\S{1,8}/g) ?? []).length < 12_000) long += texts.join('\n\n') + '\n\n';
 
-const server = await preview({ preview: { port: 4188, strictPort: true }, logLevel: 'silent' });
-const browser = await chromium.launch({ executablePath: found.path, args: chromiumLaunchArgs() });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-await page.goto('http://localhost:4188/#/playground');
+await page.goto(`${base}#/playground`);
 await page.waitForSelector('[data-status=ready]', { timeout: 60_000 });
 await page.waitForSelector('[aria-label=Recording]');
 const rows = await page.evaluate(async (text) => {
@@ -95,8 +83,7 @@ const rows = await page.evaluate(async (text) => {
     units: document.querySelectorAll('[data-testid=live-transcript] [data-start]').length,
   };
 }, long);
-await browser.close();
-await new Promise((resolve) => server.httpServer.close(resolve));
+await close();
 
 console.log(
   '\nStreaming a long replay through the loop and the live transcript (headless Chromium)\n',

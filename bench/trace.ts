@@ -1,14 +1,12 @@
 // `npm run bench:trace`: the tracer on the CRUXEval dev set (200 programs), in Node and in headless
 // Chromium through the Trace view's batch (`npm run build` first). Prints a table.
-import { chromium } from '@playwright/test';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
-import { preview } from 'vite';
 import { estimateTokens } from '../src/lib/core/tokens';
 import { tracedProgram } from '../src/lib/trace/dataset';
 import { parsePrograms } from '../src/lib/trace/programs';
 import { TraceRunner } from '../src/lib/trace/runner';
-import { chromiumLaunchArgs, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/chromium.js';
+import { startBench } from './setup.js';
 
 const FILE = 'public/data/cruxeval-dev.jsonl';
 const { programs } = parsePrograms(readFileSync(FILE, 'utf8'));
@@ -37,19 +35,9 @@ for (const program of programs) {
 const nodeEnd = performance.now();
 
 // Browser
-const found = findChromium();
-if (!found) {
-  console.error(HOW_TO_GET_CHROMIUM);
-  process.exit(1);
-}
-if (!existsSync('dist/index.html')) {
-  console.error('No build found: run `npm run build` first.');
-  process.exit(1);
-}
-const server = await preview({ preview: { port: 4184, strictPort: true }, logLevel: 'silent' });
-const browser = await chromium.launch({ executablePath: found.path, args: chromiumLaunchArgs() });
+const { browser, base, close } = await startBench(4184);
 const page = await browser.newPage();
-await page.goto('http://localhost:4184/#/trace');
+await page.goto(`${base}#/trace`);
 // Start watching once the page has settled (editor loaded, Python view's interpreter ready).
 await page.waitForSelector('[data-testid=code-editor][data-ready=true]');
 await page.waitForSelector('[data-status=ready]', { timeout: 60_000 });
@@ -80,8 +68,7 @@ const { events: browserEvents, longest } = await page.evaluate(() => {
     longest: w.longest,
   };
 });
-await browser.close();
-await new Promise((resolve) => server.httpServer.close(resolve));
+await close();
 
 const nodeMs = nodeEnd - nodeReady;
 console.log(`\nTracing ${programs.length} CRUXEval programs (${FILE}); ${matched} answers match\n`);
