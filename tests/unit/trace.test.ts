@@ -190,8 +190,9 @@ describe('reasoning from a trace', () => {
     const text = reasoningFromTrace(result.events, 'f()', '40', code).text;
     expect(text).toContain('runs 20 times');
     expect(text).toContain('Iteration 2: i = 1.');
-    expect(text).toContain('Iterations 3 to 19 go the same way.');
-    expect(text).toContain('i increases by 1 each time, and t increases by 2 each time');
+    expect(text).toContain('In short, for iterations 3 to 19:');
+    expect(text).toContain('After iteration 3, i = 2, t = 6;');
+    expect(text).toContain('Each time, i increases by 1, and t increases by 2.');
     expect(text).toContain('Iteration 20: i = 19.');
     expect(text).not.toContain('Iteration 10:');
   });

@@ -17,7 +17,7 @@ export interface Reasoning {
 }
 
 /** Loops with more iterations than this are summarised: the first two, a pattern, the last. */
-const FULL_LOOP_LIMIT = 4;
+const FULL_LOOP_LIMIT = 6;
 const SUMMARY_VALUES = 12;
 
 export const ANSWER_PREFIX = 'Final answer:';
@@ -250,19 +250,17 @@ function summarise(writer: Writer, middle: Step[][], firstNumber: number): void 
   const names = [...new Set(finals.flatMap((values) => [...values.keys()]))];
   const event = middle[0]?.[0]?.event ?? 0;
   const range =
-    middle.length === 1 ? `Iteration ${firstNumber}` : `Iterations ${firstNumber} to ${lastNumber}`;
-  writer.say(`${range} go${middle.length === 1 ? 'es' : ''} the same way.`, event);
+    middle.length === 1 ? `iteration ${firstNumber}` : `iterations ${firstNumber} to ${lastNumber}`;
+  writer.say(`In short, for ${range}:`, event);
   const patterns: string[] = [];
   for (const name of names) {
     const values = finals.map((v) => v.get(name));
     const step = constantStep(values);
     if (step !== null) {
-      patterns.push(
-        `${name} ${step > 0 ? 'increases' : 'decreases'} by ${Math.abs(step)} each time`,
-      );
+      patterns.push(`${name} ${step > 0 ? 'increases' : 'decreases'} by ${Math.abs(step)}`);
     }
   }
-  if (patterns.length > 0) writer.say(`In them, ${patterns.join(', and ')}.`, event);
+  if (patterns.length > 0) writer.say(`Each time, ${patterns.join(', and ')}.`, event);
   const shown = finals.map(
     (values, i) =>
       `after iteration ${firstNumber + i}, ${[...values].map(([n, v]) => `${n} = ${v}`).join(', ') || 'nothing has changed'}`,
@@ -271,7 +269,11 @@ function summarise(writer: Writer, middle: Step[][], firstNumber: number): void 
     shown.length > SUMMARY_VALUES
       ? [...shown.slice(0, SUMMARY_VALUES / 2), '…', ...shown.slice(-SUMMARY_VALUES / 2)]
       : shown;
-  writer.say(`Step by step: ${listed.join('; ')}.`, event);
+  writer.say(`${capitalise(listed.join('; '))}.`, event);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function finalValues(iteration: Step[]): Map<string, string> {
