@@ -37,23 +37,37 @@ export function transcriptStats(text: string, result: TagResult): TranscriptStat
   };
 }
 
-/** Share of sentences whose word pairs overlap an earlier sentence's by 80% or more. */
+/**
+ * Share of sentences whose word pairs overlap an earlier sentence's by 80% or more. An index from
+ * each word pair to the sentences holding it keeps this near linear on long transcripts.
+ */
 export function repetitionRatio(sentences: readonly string[]): number {
-  const seen: Set<string>[] = [];
+  const sizes: number[] = [];
+  const index = new Map<string, number[]>();
   let repeated = 0;
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, id) => {
     const words = sentence.toLowerCase().match(/[a-z0-9]+/g) ?? [];
     const pairs = new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
-    if (pairs.size >= 3 && seen.some((earlier) => similarity(pairs, earlier) >= 0.8)) repeated += 1;
-    seen.push(pairs);
-  }
+    if (pairs.size >= 3) {
+      const shared = new Map<number, number>();
+      for (const pair of pairs)
+        for (const earlier of index.get(pair) ?? [])
+          shared.set(earlier, (shared.get(earlier) ?? 0) + 1);
+      for (const [earlier, count] of shared) {
+        if (count / Math.max(pairs.size, sizes[earlier] ?? 0) >= 0.8) {
+          repeated += 1;
+          break;
+        }
+      }
+    }
+    sizes.push(pairs.size);
+    for (const pair of pairs) {
+      const list = index.get(pair);
+      if (list) list.push(id);
+      else index.set(pair, [id]);
+    }
+  });
   return sentences.length ? repeated / sentences.length : 0;
-}
-
-function similarity(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const pair of a) if (b.has(pair)) shared += 1;
-  return shared / Math.max(a.size, b.size);
 }
 
 /** A CSV of per-transcript counts, prevalence and correctness, for a spreadsheet. */
