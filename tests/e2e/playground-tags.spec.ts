@@ -62,4 +62,18 @@ test.describe('tagging recorded transcripts', () => {
       await page.evaluate(() => (window as unknown as { pwned?: number }).pwned),
     ).toBeUndefined();
   });
+
+  test('the crucial tokens are the ones set in Settings', async ({ page }) => {
+    await page.goto('#/playground');
+    await page.evaluate(() =>
+      localStorage.setItem('loupe:settings', JSON.stringify({ crucialTokens: ['hmm'] })),
+    );
+    await page.reload();
+    await page.getByRole('tab', { name: 'Analyse recordings' }).click();
+    await page.getByRole('button', { name: /Labelled examples/ }).click();
+    await page.getByTestId('transcript-table').getByRole('button', { name: 'dev-002' }).click();
+    const marks = page.getByTestId('tagged-transcript').locator('mark.crucial');
+    await expect(marks.first()).toHaveText('Hmm');
+    await expect(marks.filter({ hasText: /^let$/i })).toHaveCount(0);
+  });
 });

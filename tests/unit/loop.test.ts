@@ -176,6 +176,34 @@ describe('the reasoning loop', () => {
     expect(end.answer).toBe('42');
   });
 
+  test('code that never ends: the time limit result is fed back and the model goes on', async () => {
+    const engine = new ScriptedEngine([
+      ['```python\nwhile True:\n    pass\n```\n```output'],
+      ['Too slow; \\boxed{0}'],
+    ]);
+    // What PythonClient returns when its time limit stops a run (see tests/e2e/python-stop.spec.ts).
+    const timedOut = async () => ({
+      stdout: '',
+      stderr: '',
+      value: null,
+      error: {
+        type: 'TimeoutError',
+        message: 'Stopped after 10 s, the time limit for a run.',
+        traceback: '',
+      },
+      figures: [],
+      durationMs: 10_000,
+      truncated: false,
+      restarted: false,
+    });
+    const loop = new ReasoningLoop(engine, timedOut, settings());
+    const end = await loop.start(new AbortController().signal);
+    expect(loop.assistantText).toContain(
+      '```output\nTimeoutError: Stopped after 10 s, the time limit for a run.\n```',
+    );
+    expect(end).toMatchObject({ reason: 'answer', answer: '0', rounds: 1 });
+  });
+
   test('stopped during generation', async () => {
     const controller = new AbortController();
     const engine = new ScriptedEngine([['a', 'b', 'c', 'd']]);

@@ -196,7 +196,7 @@ export class PlaygroundStore {
     this.tokensSoFar = 0;
     this.engineLabel = engine.label;
     this.startedAt = performance.now();
-    const tagger = new StreamTagger();
+    const tagger = new StreamTagger({ crucialTokens: settings.crucialTokens });
     const view = new TranscriptView();
     const settledSince: TaggedUnit[] = [];
     let text = '';

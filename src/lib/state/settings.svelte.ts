@@ -1,4 +1,5 @@
 import { DEFAULT_PACKAGE_INDEX, DEFAULT_TIMEOUT_MS } from '../python/types';
+import { DEFAULT_CRUCIAL_TOKENS } from '../tagger/labels';
 
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -7,6 +8,7 @@ interface StoredSettings {
   largeText: boolean;
   packageIndexURL: string;
   timeoutMs: number;
+  crucialTokens: string[];
 }
 
 const STORAGE_KEY = 'loupe:settings';
@@ -16,6 +18,7 @@ const DEFAULTS: StoredSettings = {
   largeText: false,
   packageIndexURL: DEFAULT_PACKAGE_INDEX,
   timeoutMs: DEFAULT_TIMEOUT_MS,
+  crucialTokens: DEFAULT_CRUCIAL_TOKENS,
 };
 
 /** User preferences, kept in localStorage. */
@@ -24,6 +27,8 @@ export class Settings {
   largeText = $state(DEFAULTS.largeText);
   packageIndexURL = $state(DEFAULTS.packageIndexURL);
   timeoutMs = $state(DEFAULTS.timeoutMs);
+  /** The crucial tokens the tagger marks. */
+  crucialTokens = $state.raw<string[]>(DEFAULTS.crucialTokens);
 
   constructor() {
     const stored = readStored();
@@ -31,6 +36,7 @@ export class Settings {
     this.largeText = stored.largeText;
     this.packageIndexURL = stored.packageIndexURL;
     this.timeoutMs = stored.timeoutMs;
+    this.crucialTokens = stored.crucialTokens;
   }
 
   save(): void {
@@ -39,6 +45,7 @@ export class Settings {
       largeText: this.largeText,
       packageIndexURL: this.packageIndexURL,
       timeoutMs: this.timeoutMs,
+      crucialTokens: this.crucialTokens,
     };
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(value));
@@ -66,6 +73,12 @@ function readStored(): StoredSettings {
         typeof parsed.timeoutMs === 'number' && parsed.timeoutMs >= 100
           ? parsed.timeoutMs
           : DEFAULTS.timeoutMs,
+      crucialTokens:
+        Array.isArray(parsed.crucialTokens) &&
+        parsed.crucialTokens.length > 0 &&
+        parsed.crucialTokens.every((t) => typeof t === 'string' && t.trim())
+          ? parsed.crucialTokens
+          : DEFAULTS.crucialTokens,
     };
   } catch {
     return DEFAULTS;

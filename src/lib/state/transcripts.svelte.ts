@@ -3,6 +3,7 @@ import { BEHAVIOURS, type Behaviour } from '../tagger/labels';
 import { transcriptStats, type TranscriptStats } from '../tagger/stats';
 import { tagText, type TagResult } from '../tagger/tagger';
 import { importTranscripts, type ImportError, type ImportedTranscript } from '../transcript/import';
+import { settings } from './settings.svelte';
 
 export interface AnalysedTranscript extends ImportedTranscript {
   tags: TagResult;
@@ -37,7 +38,7 @@ export class TranscriptStore {
 }
 
 function analyse(transcript: ImportedTranscript): AnalysedTranscript {
-  const tags = tagText(transcript.text);
+  const tags = tagText(transcript.text, { crucialTokens: settings.crucialTokens });
   const answer = extractAnswer(transcript.text);
   return {
     ...transcript,
