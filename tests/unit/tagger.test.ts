@@ -1,26 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { segment } from '../../src/lib/tagger/segment';
-import { StreamTagger, tagText, type TagResult } from '../../src/lib/tagger/tagger';
-
-const labelsOf = (result: TagResult, sentence: string) => {
-  const unit = result.units.find(
-    (u) =>
-      u.kind !== 'output' &&
-      sentence.includes('') &&
-      result.units &&
-      u.end - u.start > 0 &&
-      textOf(result, u).includes(sentence),
-  );
-  return (unit?.evidence ?? []).map((e) => e.label).sort();
-};
-let current = '';
-const textOf = (_: TagResult, u: { start: number; end: number }) => current.slice(u.start, u.end);
+import { StreamTagger, tagText } from '../../src/lib/tagger/tagger';
 
 /** Tags a transcript and returns the labels of the unit containing `sentence`. */
 function labels(transcript: string, sentence: string): string[] {
-  current = transcript;
-  return labelsOf(tagText(transcript), sentence);
+  const unit = tagText(transcript).units.find(
+    (u) => u.kind !== 'output' && transcript.slice(u.start, u.end).includes(sentence),
+  );
+  if (!unit) throw new Error(`no unit contains ${JSON.stringify(sentence)}`);
+  return unit.evidence.map((e) => e.label).sort();
 }
 
 const OUTPUT = '```python\nprint(18)\n```\n```output\n18\n```\n';

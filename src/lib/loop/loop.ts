@@ -54,7 +54,7 @@ export interface LoopResult {
 }
 
 export interface LoopHooks {
-  /** A part was added (model parts grow: the same object is passed again as it grows). */
+  /** A part was added or completed (a model part's text arrives through onText instead). */
   onPart?: (part: Part, parts: readonly Part[]) => void;
   onText?: (chunk: string) => void;
   /** Returns the recorded output for a run, in replay. */
@@ -85,11 +85,8 @@ export class ReasoningLoop {
   }
 
   async start(signal: AbortSignal): Promise<LoopResult> {
-    const { protocol, template, settings } = {
-      protocol: this.settings.protocol,
-      template: this.settings.template,
-      settings: this.settings,
-    };
+    const settings = this.settings;
+    const { protocol, template } = settings;
     const prefix = template.open(settings.system, settings.question);
     const started = performance.now();
     const totals = { completion: 0, prompt: 0, decodeTime: 0, firstToken: null as number | null };
@@ -152,7 +149,6 @@ export class ReasoningLoop {
             part.text += chunk;
             this.#assistant += chunk;
             this.hooks.onText?.(chunk);
-            this.hooks.onPart?.(part, this.parts);
           },
         );
       } catch (error) {

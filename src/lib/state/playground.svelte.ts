@@ -66,11 +66,9 @@ export class PlaygroundStore {
   judge = $state.raw<JudgeCounts | null>(null);
   judging = $state(false);
   judgeError = $state<string | null>(null);
-  inserted = $state.raw<{ start: number; end: number }[]>([]);
   result = $state.raw<LoopResult | null>(null);
   engineLabel = $state('');
   tokensSoFar = $state(0);
-  startedAt = $state(0);
   #controller: AbortController | null = null;
   #models = new ModelWorker();
   #stepWaiters: (() => void)[] = [];
@@ -192,10 +190,8 @@ export class PlaygroundStore {
     this.repetition = null;
     this.judge = null;
     this.judgeError = null;
-    this.inserted = [];
     this.tokensSoFar = 0;
     this.engineLabel = engine.label;
-    this.startedAt = performance.now();
     const tagger = new StreamTagger({ crucialTokens: settings.crucialTokens });
     const view = new TranscriptView();
     const settledSince: TaggedUnit[] = [];
@@ -274,7 +270,6 @@ export class PlaygroundStore {
               ...insertedAt,
               { start: text.length, end: text.length + part.text.length },
             ];
-            this.inserted = insertedAt;
             feed(part.text);
           } else if (part.kind === 'run' && part.spliced && !spliced.has(part)) {
             spliced.add(part);
