@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchArgs, findChromium } from './scripts/chromium.js';
 
-const PORT = 4173;
+// LOUPE_PORT lets several checkouts run their browser tests side by side.
+const PORT = Number(process.env.LOUPE_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

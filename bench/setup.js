@@ -6,6 +6,7 @@ import { chromiumLaunchArgs, findChromium, HOW_TO_GET_CHROMIUM } from '../script
 
 /** @returns {Promise<{ browser: import('@playwright/test').Browser, base: string, chromiumPath: string, close: () => Promise<void> }>} */
 export async function startBench(port) {
+  port = Number(process.env.LOUPE_PORT ?? port);
   const found = findChromium();
   if (!found) {
     console.error(HOW_TO_GET_CHROMIUM);

@@ -12,7 +12,9 @@ if (!found) {
   process.exit(1);
 }
 mkdirSync(out, { recursive: true });
-const server = await preview({ preview: { port: 4180, strictPort: true } });
+const server = await preview({
+  preview: { port: Number(process.env.LOUPE_PORT ?? 4180), strictPort: true },
+});
 const base = 'http://localhost:4180/';
 const browser = await chromium.launch({ executablePath: found.path, args: chromiumLaunchArgs() });
 
