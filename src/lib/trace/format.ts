@@ -1,4 +1,4 @@
-import { TRACE_FILENAME, type TraceEvent, type TraceResult } from './types';
+import { TRACE_FILENAME, type FoldedChange, type TraceEvent, type TraceResult } from './types';
 
 const INDENT = '    ';
 
@@ -11,6 +11,13 @@ export function formatTrace(
   if (result?.status === 'truncated') lines.push('... trace stopped: the step limit was reached');
   if (result?.status === 'timeout') lines.push('... trace stopped: the time limit was reached');
   return lines.join('\n');
+}
+
+/** The values a folded run went through: the first ones, an ellipsis where some are left out, the last. */
+export function foldedValues(change: FoldedChange): string {
+  const shown = change.head.length + change.tail.length;
+  const gap = change.count > shown ? ['...'] : [];
+  return [...change.head, ...gap, ...change.tail].join(', ');
 }
 
 export function formatEvent(event: TraceEvent): string {
@@ -35,5 +42,14 @@ export function formatEvent(event: TraceEvent): string {
       return `${pad}!!! ${event.type}: ${event.message}`;
     case 'unwind':
       return `${pad}!!! Call ended by exception`;
+    case 'loop': {
+      const range =
+        event.first === event.last
+          ? `iteration ${event.first}`
+          : `iterations ${event.first} to ${event.last}`;
+      const changes = event.changes.map((c) => `${c.name} = ${foldedValues(c)}`).join('; ');
+      const calls = event.calls.length ? `; calls ${event.calls.join(', ')}` : '';
+      return `${pad}... ${range} of line ${event.line} went the same way${changes ? `: ${changes}` : ''}${calls}`;
+    }
   }
 }
