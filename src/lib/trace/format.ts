@@ -20,8 +20,15 @@ export function foldedValues(change: FoldedChange): string {
   return [...change.head, ...gap, ...change.tail].join(', ');
 }
 
+/** Deeper calls than this are not indented further (a deep recursion would grow quadratically). */
+const MAX_INDENT = 20;
+
+function indent(depth: number): string {
+  return depth <= MAX_INDENT ? INDENT.repeat(depth) : `${INDENT.repeat(MAX_INDENT)}[depth ${depth}] `;
+}
+
 export function formatEvent(event: TraceEvent): string {
-  const pad = INDENT.repeat(event.depth);
+  const pad = indent(event.depth);
   switch (event.kind) {
     case 'call':
       return `${pad}>>> ${event.verb} ${event.func} in File "${TRACE_FILENAME}", line ${event.line}`;
@@ -49,7 +56,7 @@ export function formatEvent(event: TraceEvent): string {
           : `iterations ${event.first} to ${event.last}`;
       const changes = event.changes.map((c) => `${c.name} = ${foldedValues(c)}`).join('; ');
       const calls = event.calls.length ? `; calls ${event.calls.join(', ')}` : '';
-      return `${pad}... ${range} of line ${event.line} went the same way${changes ? `: ${changes}` : ''}${calls}`;
+      return `${pad}... ${range} of line ${event.line} took paths shown above${changes ? `: ${changes}` : ''}${calls}`;
     }
   }
 }

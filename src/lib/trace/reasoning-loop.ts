@@ -142,11 +142,14 @@ export function narrateLoop(
 export function narrateFolded(writer: Writer, step: Step, first: number, last: number): void {
   const folded = step.folded;
   if (!folded) return;
-  const range = first === last ? `Iteration ${first} goes` : `Iterations ${first} to ${last} go`;
+  const range =
+    first === last
+      ? `Iteration ${first} goes one of the ways shown above`
+      : `Iterations ${first} to ${last} each go one of the ways shown above`;
   const calls = folded.calls.length
     ? `, calling ${joinAnd(folded.calls.map((f) => `\`${f}\``))}`
     : '';
-  writer.say(`${range} the same way${calls}.`, step.event);
+  writer.say(`${range}${calls}.`, step.event);
   if (folded.changes.length === 0) return;
   const taken = folded.changes.map((c) => `${c.name} takes the values ${foldedValues(c)}`);
   writer.say(`Along the way, ${joinAnd(taken)}.`, step.event);

@@ -117,7 +117,7 @@ class Tracer:
             self.limit = self.limit or "steps"
             self.loops = []
             return
-        self.chars += _len(event.get("value", "")) + _len(event.get("source", "")) + 40
+        self.chars += _len(event.get("value", "")) + _len(event.get("source", "")) + 120
         self.events.append(event)
 
     # -- loops ------------------------------------------------------------------
