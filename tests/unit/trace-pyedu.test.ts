@@ -68,19 +68,23 @@ describe('what a program replaces does not reach the next one', () => {
       'import json, sys\ndef f():\n    print("hi")\n    return [json.dumps([1]), repr(2), len("ab"), sys.getrecursionlimit() > 50]\n',
       'f()',
     );
-    expect(after.result.answer).toBe('[\'[1]\', \'2\', 2, True]');
+    expect(after.result.answer).toBe("['[1]', '2', 2, True]");
     expect(after.result.stdout).toBe('hi\n');
   });
 
   test('a sleep past the time limit ends at once as a timeout', () => {
     const started = performance.now();
-    const { result, row } = run('import time\ndef f():\n    time.sleep(30)\n    return 1\n', 'f()', '1');
+    const { result, row } = run(
+      'import time\ndef f():\n    time.sleep(30)\n    return 1\n',
+      'f()',
+      '1',
+    );
     expect(result.status).toBe('timeout');
     expect(row.reason).toBe('stopped at the time limit');
     expect(performance.now() - started).toBeLessThan(30_000);
-    expect(run('import time\ndef f():\n    time.sleep(0.01)\n    return 2\n', 'f()').result.answer).toBe(
-      '2',
-    );
+    expect(
+      run('import time\ndef f():\n    time.sleep(0.01)\n    return 2\n', 'f()').result.answer,
+    ).toBe('2');
   });
 });
 
@@ -159,25 +163,29 @@ describe('50 programs of the PyEdu kind (tests/fixtures/pyedu)', () => {
   );
   const { programs, errors } = parsePrograms(text);
 
-  test('each ends with a usable example or a stated reason, in the status it should', {
-    timeout: 180_000,
-  }, () => {
-    expect(errors).toEqual([]);
-    expect(programs).toHaveLength(50);
-    const wrong: string[] = [];
-    for (const program of programs) {
-      const result = runner.trace(program);
-      const { row, reasoning } = tracedProgram(program, result);
-      const allowed = (expected.get(program.id) ?? '').split('|');
-      if (!allowed.includes(result.status)) wrong.push(`${program.id}: ${result.status}`);
-      if (result.status === 'ok' && result.match !== true) wrong.push(`${program.id}: no match`);
-      if (row.training) {
-        expect(reasoning?.text.endsWith(`${ANSWER_PREFIX} ${result.answer}`)).toBe(true);
-      } else {
-        expect(row.leftOut, program.id).toBeTruthy();
-        if (result.status !== 'ok') expect(row.reason, program.id).toBeTruthy();
+  test(
+    'each ends with a usable example or a stated reason, in the status it should',
+    {
+      timeout: 180_000,
+    },
+    () => {
+      expect(errors).toEqual([]);
+      expect(programs).toHaveLength(50);
+      const wrong: string[] = [];
+      for (const program of programs) {
+        const result = runner.trace(program);
+        const { row, reasoning } = tracedProgram(program, result);
+        const allowed = (expected.get(program.id) ?? '').split('|');
+        if (!allowed.includes(result.status)) wrong.push(`${program.id}: ${result.status}`);
+        if (result.status === 'ok' && result.match !== true) wrong.push(`${program.id}: no match`);
+        if (row.training) {
+          expect(reasoning?.text.endsWith(`${ANSWER_PREFIX} ${result.answer}`)).toBe(true);
+        } else {
+          expect(row.leftOut, program.id).toBeTruthy();
+          if (result.status !== 'ok') expect(row.reason, program.id).toBeTruthy();
+        }
       }
-    }
-    expect(wrong).toEqual([]);
-  });
+      expect(wrong).toEqual([]);
+    },
+  );
 });

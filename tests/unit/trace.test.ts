@@ -134,7 +134,10 @@ describe('the trace format', () => {
 
   test('the step limit ends what is shown, not the program: its answer is still known', () => {
     const code = 'def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\n';
-    const result = runner.trace({ id: 't', code, call: 'f(300)', expected: '300' }, { maxEvents: 100 });
+    const result = runner.trace(
+      { id: 't', code, call: 'f(300)', expected: '300' },
+      { maxEvents: 100 },
+    );
     expect(result.status).toBe('truncated');
     expect(result.events).toHaveLength(100);
     expect(result.answer).toBe('300');
@@ -222,37 +225,43 @@ describe('CRUXEval dev set', () => {
     expect(mismatches).toEqual([]);
   });
 
-  test('every reasoning states the traced answer last, and only values the trace recorded', {
-    timeout: 60_000,
-  }, () => {
-    for (const program of programs) {
-      const result = runner.trace(program);
-      const reasoning = reasoningFromTrace(
-        result.events,
-        program.call,
-        result.answer as string,
-        program.code,
-      );
-      expect(reasoning.text.endsWith(`${ANSWER_PREFIX} ${result.answer}`)).toBe(true);
-      // Values of folded iterations are recorded too, in the loop's line of the trace.
-      const recorded = new Set(
-        result.events.flatMap((e) =>
-          e.kind === 'var'
-            ? [`${e.name} = ${e.value}`]
-            : e.kind === 'loop'
-              ? e.changes.map((c) => `${c.name} = ${c.final}`)
-              : [],
-        ),
-      );
-      // Code is quoted in backticks; every value stated outside code must be one the trace recorded.
-      const prose = reasoning.text.replace(/`[^`]*`/g, '`…`').replace(/\bsets (\w+) to /g, '$1 = ');
-      for (const match of prose.matchAll(/(?<![\w.])([A-Za-z_]\w*) = /g)) {
-        const rest = prose.slice(match.index);
-        const found = [...recorded].some((binding) => rest.startsWith(binding));
-        expect(found, `${program.id}: "${rest.slice(0, 60)}"`).toBe(true);
+  test(
+    'every reasoning states the traced answer last, and only values the trace recorded',
+    {
+      timeout: 60_000,
+    },
+    () => {
+      for (const program of programs) {
+        const result = runner.trace(program);
+        const reasoning = reasoningFromTrace(
+          result.events,
+          program.call,
+          result.answer as string,
+          program.code,
+        );
+        expect(reasoning.text.endsWith(`${ANSWER_PREFIX} ${result.answer}`)).toBe(true);
+        // Values of folded iterations are recorded too, in the loop's line of the trace.
+        const recorded = new Set(
+          result.events.flatMap((e) =>
+            e.kind === 'var'
+              ? [`${e.name} = ${e.value}`]
+              : e.kind === 'loop'
+                ? e.changes.map((c) => `${c.name} = ${c.final}`)
+                : [],
+          ),
+        );
+        // Code is quoted in backticks; every value stated outside code must be one the trace recorded.
+        const prose = reasoning.text
+          .replace(/`[^`]*`/g, '`…`')
+          .replace(/\bsets (\w+) to /g, '$1 = ');
+        for (const match of prose.matchAll(/(?<![\w.])([A-Za-z_]\w*) = /g)) {
+          const rest = prose.slice(match.index);
+          const found = [...recorded].some((binding) => rest.startsWith(binding));
+          expect(found, `${program.id}: "${rest.slice(0, 60)}"`).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('reading programs', () => {

@@ -52,14 +52,7 @@ export interface TracedProgram {
 
 /** Why a traced program gives no training example. */
 export type LeftOutReason =
-  | 'no-expected'
-  | 'mismatch'
-  | 'raised'
-  | 'invalid'
-  | 'timeout'
-  | 'truncated'
-  | 'opaque'
-  | 'capped';
+  'no-expected' | 'mismatch' | 'raised' | 'invalid' | 'timeout' | 'truncated' | 'opaque' | 'capped';
 
 export const LEFT_OUT_LABELS: Record<LeftOutReason, string> = {
   'no-expected': 'no expected output to check against',
@@ -156,7 +149,8 @@ export function reasonFor(result: TraceResult): string | undefined {
     case 'invalid':
       return `could not be defined: ${result.error?.type}: ${result.error?.message}`;
     case 'truncated':
-      if (result.error?.type === 'TraceDisabled') return `the trace is incomplete: ${result.error.message}`;
+      if (result.error?.type === 'TraceDisabled')
+        return `the trace is incomplete: ${result.error.message}`;
       return result.answer === null
         ? 'stopped at the step limit'
         : `trace cut at the step limit; the program went on and returned ${result.answer}`;

@@ -24,7 +24,9 @@ export function foldedValues(change: FoldedChange): string {
 const MAX_INDENT = 20;
 
 function indent(depth: number): string {
-  return depth <= MAX_INDENT ? INDENT.repeat(depth) : `${INDENT.repeat(MAX_INDENT)}[depth ${depth}] `;
+  return depth <= MAX_INDENT
+    ? INDENT.repeat(depth)
+    : `${INDENT.repeat(MAX_INDENT)}[depth ${depth}] `;
 }
 
 export function formatEvent(event: TraceEvent): string {

@@ -8,10 +8,10 @@
 export const HARNESS_SOURCE = String.raw`
 import io as _io
 # Modules whose attributes a program may replace and the next program would then meet: put back
-# after every run. (Checking every loaded module would cost milliseconds per program.)
+# after every run. (Checking every loaded module would cost milliseconds per program; importing
+# heavier ones such as decimal here would slow the tracer's start.)
 _GUARDED = ("builtins", "sys", "time", "json", "math", "itertools", "collections", "functools",
-            "heapq", "bisect", "random", "string", "re", "operator", "copy", "io", "types",
-            "fractions", "decimal", "statistics", "datetime")
+            "heapq", "bisect", "random", "string", "re", "operator", "copy", "io", "types")
 for _name in _GUARDED:
     __import__(_name)
 _MISSING = object()

@@ -1,11 +1,5 @@
 import { foldedValues } from './format';
-import {
-  capitalise,
-  joinAnd,
-  listBindings,
-  SUMMARY_VALUES,
-  type Writer,
-} from './reasoning-words';
+import { capitalise, joinAnd, listBindings, SUMMARY_VALUES, type Writer } from './reasoning-words';
 import type { CallNode, Step } from './tree';
 
 /** Loops with more iterations shown than this are summarised: the first two, a pattern, the last. */
@@ -194,7 +188,8 @@ function summarise(writer: Writer, middle: Iteration[]): void {
 
 function finalValues(steps: Step[]): Map<string, string> {
   const values = new Map<string, string>();
-  for (const step of steps) for (const change of step.changes) values.set(change.name, change.value);
+  for (const step of steps)
+    for (const change of step.changes) values.set(change.name, change.value);
   return values;
 }
 
