@@ -4,7 +4,7 @@ import { loadPyodide } from 'pyodide';
 import { describeLeftOut, tracedProgram, trainingSet } from '../../src/lib/trace/dataset';
 import { formatTrace } from '../../src/lib/trace/format';
 import { parsePrograms } from '../../src/lib/trace/programs';
-import { ANSWER_PREFIX, reasoningFromTrace } from '../../src/lib/trace/reasoning';
+import { ANSWER_PREFIX } from '../../src/lib/trace/reasoning';
 import { TraceRunner } from '../../src/lib/trace/runner';
 import { MAX_ANSWER_CHARS, MAX_TRACE_CHARS, type TraceRequest } from '../../src/lib/trace/types';
 
