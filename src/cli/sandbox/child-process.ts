@@ -38,9 +38,13 @@ export class SandboxChild {
     });
     // Anything the program manages to print on the child's stdout is not part of the protocol.
     child.stdout?.resume();
+    // A child stuck in a program would outlive the command line: it goes when the command does.
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
     this.#exit = new Promise((resolve) =>
       child.once('exit', () => {
         this.#alive = false;
+        process.off('exit', killOnExit);
         resolve();
       }),
     );
