@@ -9,7 +9,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
  */
 const PWNED = '/tmp/loupe-adversarial-pwned';
 // Every attack that reaches a shell would create this file.
-const LIMITS = ['--timeout', '2', '--memory', '700', '--jobs', '2'];
+const LIMITS = ['--timeout', '3', '--memory', '700', '--jobs', '2'];
 
 interface Expectation {
   status: string | string[];
