@@ -8,5 +8,10 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
+// Exiting (rather than dying of the signal) lets the sandboxed children be killed on the way out.
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+for (const [signal, number] of Object.entries(SIGNALS)) {
+  process.on(signal, () => process.exit(128 + number));
+}
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

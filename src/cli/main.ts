@@ -1,6 +1,7 @@
 import { REPLAY_USAGE, replayCommand } from './replay';
 import { TAG_USAGE, tagCommand } from './tag';
 import { TRACE_USAGE, traceCommand } from './trace';
+import { InputError, terminalSafe } from './input';
 import { UsageError } from './usage';
 
 const USAGE = `Loupe's command line tools.
@@ -35,10 +36,18 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(`loupe: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
+    if (error instanceof InputError) {
+      process.stderr.write(`loupe: ${terminalSafe(error.message)}\n`);
+      return 1;
+    }
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       process.stderr.write(`loupe: no such file: ${(error as NodeJS.ErrnoException).path}\n`);
       return 1;
     }
-    throw error;
+    // Never a stack trace: one line that says what failed.
+    process.stderr.write(
+      `loupe: ${command} failed: ${terminalSafe(String((error as Error)?.message ?? error))}\n`,
+    );
+    return 1;
   }
 }

@@ -1,11 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { BEHAVIOURS, type Behaviour } from '../lib/tagger/labels';
 import { tagText } from '../lib/tagger/tagger';
+import { jsonLines, lineErrorMessages } from './input';
+import { listOption } from './options';
+import { readJsonlInput } from './read-input';
 import { UsageError } from './usage';
 
 export const TAG_USAGE = `loupe tag FILE.jsonl [--summary] [--tokens wait,let,check,...]
 
-Tags every transcript of FILE ({"id", "text"} lines, the labelled-set format, or ToRA's
+Tags every transcript of FILE (- for standard input; {"id", "text"} lines, the labelled-set format, or ToRA's
 {"idx", "transcript"}) with the four
 behaviours and the crucial tokens, and writes one JSON line per transcript to standard output:
   {id, spans: [{start, end, label, cue}], crucial: [{start, end, token}], counts: {label: n}}
@@ -22,35 +24,23 @@ export async function tagCommand(
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--summary') summary = true;
-    else if (arg === '--tokens')
-      tokens = (args[++i] ?? '')
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean);
+    else if (arg === '--tokens') tokens = listOption(arg, args[++i]);
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else if (file === undefined) file = arg;
     else throw new UsageError(`unexpected argument ${arg}`);
   }
-  if (!file) throw new UsageError('give the JSONL file to tag');
-  const lines = (await readFile(file, 'utf8')).split(/\r?\n/);
+  if (!file) throw new UsageError('give the JSONL file to tag (or - for standard input)');
+  const { name, text } = await readJsonlInput(file);
+  const { records, errors } = jsonLines(text);
   const totals = { transcripts: 0, units: 0, crucial: 0, counts: zeroCounts() };
-  lines.forEach((raw, index) => {
-    if (!raw.trim()) return;
-    let record: { id?: unknown; idx?: unknown; text?: unknown; transcript?: unknown };
-    try {
-      record = JSON.parse(raw) as typeof record;
-    } catch (error) {
-      err.write(`${file}:${index + 1}: skipped: not valid JSON (${(error as Error).message})\n`);
-      return;
-    }
+  for (const { line, value } of records) {
+    const record = value as { id?: unknown; idx?: unknown; text?: unknown; transcript?: unknown };
     const text = typeof record?.text === 'string' ? record.text : record?.transcript;
     if (typeof record !== 'object' || record === null || typeof text !== 'string') {
-      err.write(
-        `${file}:${index + 1}: skipped: expected an object with a "text" (or "transcript") string\n`,
-      );
-      return;
+      errors.push({ line, message: 'expected an object with a "text" (or "transcript") string' });
+      continue;
     }
-    const id = record.id ?? record.idx ?? index + 1;
+    const id = record.id ?? record.idx ?? line;
     const result = tagText(text, tokens ? { crucialTokens: tokens } : {});
     const spans = result.units.flatMap((unit) =>
       unit.evidence.map((e) => ({ start: unit.start, end: unit.end, label: e.label, cue: e.cue })),
@@ -69,7 +59,9 @@ export async function tagCommand(
         })}\n`,
       );
     }
-  });
+  }
+  errors.sort((a, b) => a.line - b.line);
+  for (const message of lineErrorMessages(name, errors)) err.write(`${message}\n`);
   if (summary) {
     out.write(
       `Transcripts: ${totals.transcripts}; units (sentences and code blocks): ${totals.units}\n\n`,
