@@ -59,8 +59,10 @@ test.describe('the Trace view', () => {
     const view = new TracePage(page);
     await view.goto();
     await page.getByLabel('Step limit').fill('200');
-    await view.trace('def f():\n    while True:\n        pass\n', 'f()');
-    await expect(view.summary).toContainText('stopped at the step limit');
+    await view.trace('def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\n', 'f(300)');
+    await expect(view.summary).toContainText(
+      'trace cut at the step limit; the program went on and returned 300',
+    );
     await expect(view.traceText).toContainText('step limit (200 events) was reached');
     await page.getByLabel('Step limit').fill('10000');
     await view.trace('def f(x):\n    return 1 / x\n', 'f(0)');
