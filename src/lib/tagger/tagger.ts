@@ -1,7 +1,7 @@
 import { crucialPattern, findCrucial, type CrucialToken } from './crucial';
 import { BEHAVIOURS, DEFAULT_CRUCIAL_TOKENS, type Behaviour } from './labels';
 import { advance, newContext, tagUnit, type Context, type Evidence } from './rules';
-import { nextUnit, type Unit } from './segment';
+import { newScanMemo, nextUnit, type Unit } from './segment';
 
 export interface TaggedUnit extends Unit {
   evidence: Evidence[];
@@ -34,6 +34,7 @@ export class StreamTagger {
   #position = 0;
   readonly #settled: TaggedUnit[] = [];
   #open: TaggedUnit | null = null;
+  #memo = newScanMemo();
   readonly #context: Context = newContext();
   readonly #pattern: RegExp;
 
@@ -80,7 +81,7 @@ export class StreamTagger {
   #advance(final: boolean): TaggedUnit[] {
     const settled: TaggedUnit[] = [];
     for (;;) {
-      const found = nextUnit(this.#tail, this.#position - this.#base, final);
+      const found = nextUnit(this.#tail, this.#position - this.#base, final, this.#memo);
       if (!found) break;
       this.#position = Math.max(found.next + this.#base, this.#position + 1);
       if (found.unit.end <= found.unit.start) continue;
@@ -98,6 +99,7 @@ export class StreamTagger {
     if (this.#position - this.#base > 4096) {
       this.#tail = this.#tail.slice(this.#position - this.#base - 1);
       this.#base = this.#position - 1;
+      this.#memo = newScanMemo();
     }
     return settled;
   }
@@ -127,12 +129,9 @@ function skipSpace(text: string, from: number): number {
 }
 
 function openUnit(text: string, start: number): Unit {
-  const rest = text.slice(start);
-  const kind: Unit['kind'] = /^(```output|<interpreter>)/.test(rest)
-    ? 'output'
-    : /^(```|<code>)/.test(rest)
-      ? 'code'
-      : 'text';
+  const at = (prefix: string) => text.startsWith(prefix, start);
+  const kind: Unit['kind'] =
+    at('```output') || at('<interpreter>') ? 'output' : at('```') || at('<code>') ? 'code' : 'text';
   return { start, end: text.length, kind };
 }
 
