@@ -1,6 +1,9 @@
 import { crucialPattern, findCrucial, type CrucialToken } from './crucial';
 import { BEHAVIOURS, DEFAULT_CRUCIAL_TOKENS, type Behaviour } from './labels';
-import { advance, newContext, tagUnit, type Context, type Evidence } from './rules';
+import { advanceDiscourse, newDiscourse } from './discourse';
+import { defaultModel } from './default-model';
+import type { LinearModel } from './model';
+import { tagUnit, type Evidence } from './rules';
 import { newScanMemo, nextUnit, type Unit } from './segment';
 
 export interface TaggedUnit extends Unit {
@@ -18,6 +21,8 @@ export interface TagResult {
 
 export interface TaggerOptions {
   crucialTokens?: readonly string[];
+  /** The learned model (default: the shipped weights). */
+  model?: LinearModel;
 }
 
 /**
@@ -33,13 +38,17 @@ export class StreamTagger {
   #base = 0;
   #position = 0;
   readonly #settled: TaggedUnit[] = [];
+  /** The unit being written, tagged only when asked for (most pushes are never looked at). */
   #open: TaggedUnit | null = null;
+  #openStart = -1;
   #memo = newScanMemo();
-  readonly #context: Context = newContext();
+  readonly #discourse = newDiscourse();
   readonly #pattern: RegExp;
+  readonly #model: LinearModel;
 
   constructor(options: TaggerOptions = {}) {
     this.#pattern = crucialPattern(options.crucialTokens ?? DEFAULT_CRUCIAL_TOKENS);
+    this.#model = options.model ?? defaultModel();
   }
 
   get text(): string {
@@ -63,12 +72,13 @@ export class StreamTagger {
 
   /** The unit being written, tagged as it stands; null between units. */
   get openUnit(): TaggedUnit | null {
-    return this.#open;
+    return this.#openTagged();
   }
 
   /** Settled units, then the one being written (tagged as it stands). */
   get units(): TaggedUnit[] {
-    return this.#open ? [...this.#settled, this.#open] : [...this.#settled];
+    const open = this.#openTagged();
+    return open ? [...this.#settled, open] : [...this.#settled];
   }
 
   result(): TagResult {
@@ -85,15 +95,10 @@ export class StreamTagger {
       if (!found) break;
       this.#position = Math.max(found.next + this.#base, this.#position + 1);
       if (found.unit.end <= found.unit.start) continue;
-      const unit = this.#tag(found.unit, true);
-      advance(this.#tail, found.unit, unit.evidence, this.#context);
+      const { unit, families } = this.#tag(found.unit, true);
+      advanceDiscourse(this.#discourse, this.#tail, found.unit, this.#base, families);
       this.#settled.push(unit);
       settled.push(unit);
-    }
-    this.#open = null;
-    if (!final) {
-      const start = skipSpace(this.#tail, this.#position - this.#base);
-      if (start < this.#tail.length) this.#open = this.#tag(openUnit(this.#tail, start), false);
     }
     // Drop what no unit will read again (one character stays: a block must start a line).
     if (this.#position - this.#base > 4096) {
@@ -101,24 +106,38 @@ export class StreamTagger {
       this.#base = this.#position - 1;
       this.#memo = newScanMemo();
     }
+    this.#open = null;
+    this.#openStart = -1;
+    if (!final) {
+      const start = skipSpace(this.#tail, this.#position - this.#base);
+      if (start < this.#tail.length) this.#openStart = start;
+    }
     return settled;
   }
 
+  #openTagged(): TaggedUnit | null {
+    if (this.#openStart !== -1 && !this.#open)
+      this.#open = this.#tag(openUnit(this.#tail, this.#openStart), false).unit;
+    return this.#open;
+  }
+
   /** Tags a unit given in `#tail` offsets; the result has offsets into the whole text. */
-  #tag(unit: Unit, settled: boolean): TaggedUnit {
+  #tag(unit: Unit, settled: boolean): { unit: TaggedUnit; families: string[] } {
     const shift = (c: CrucialToken) => ({
       ...c,
       start: c.start + this.#base,
       end: c.end + this.#base,
     });
-    return {
+    const { evidence, families } = tagUnit(this.#tail, unit, this.#discourse, this.#model);
+    const tagged: TaggedUnit = {
       start: unit.start + this.#base,
       end: unit.end + this.#base,
       kind: unit.kind,
-      evidence: tagUnit(this.#tail, unit, this.#context),
+      evidence,
       crucial: findCrucial(this.#tail, unit, this.#pattern).map(shift),
       settled,
     };
+    return { unit: tagged, families };
   }
 }
 
