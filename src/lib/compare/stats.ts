@@ -64,14 +64,12 @@ export function groupStats(group: Group, options: BootstrapOptions = {}): GroupS
   const { rows } = group;
   const resamples = options.resamples ?? 1000;
   const level = options.level ?? 0.95;
-  const all = rows.map((_, i) => i);
-  const values = measure(rows, all);
+  const columns = columnsOf(rows);
+  const values = measure(columns, null);
   const draws: Record<string, number[]> = Object.fromEntries(FIGURES.map((f) => [f, []]));
   const random = seededRandom(seedOf(group.name, options.seed ?? 1));
-  const picked = new Array<number>(rows.length);
   for (let r = 0; r < resamples && rows.length > 0; r++) {
-    for (let i = 0; i < rows.length; i++) picked[i] = Math.floor(random() * rows.length);
-    const sample = measure(rows, picked);
+    const sample = measure(columns, random);
     for (const f of FIGURES) {
       const v = sample[f];
       if (v !== null && v !== undefined) draws[f]?.push(v);
@@ -88,11 +86,48 @@ export function groupStats(group: Group, options: BootstrapOptions = {}): GroupS
   return { group: group.name, counts: countsOf(rows), values, ci };
 }
 
-/** The figures of the rows at the given indices (an index may repeat: a bootstrap resample). */
-function measure(
-  rows: readonly TranscriptRow[],
-  indices: readonly number[],
-): Record<string, number | null> {
+/** The rows as typed columns: resampling reads numbers, not objects. */
+interface Columns {
+  n: number;
+  /** 1 correct, 0 wrong, -1 unknown. */
+  outcome: Int8Array;
+  tokens: Float64Array;
+  code: Float64Array;
+  errors: Float64Array;
+  crucial: Float64Array;
+  units: Float64Array;
+  behaviour: Float64Array[];
+}
+
+function columnsOf(rows: readonly TranscriptRow[]): Columns {
+  const n = rows.length;
+  const c: Columns = {
+    n,
+    outcome: new Int8Array(n),
+    tokens: new Float64Array(n),
+    code: new Float64Array(n),
+    errors: new Float64Array(n),
+    crucial: new Float64Array(n),
+    units: new Float64Array(n),
+    behaviour: BEHAVIOURS.map(() => new Float64Array(n)),
+  };
+  rows.forEach((row, i) => {
+    c.outcome[i] = row.correct === null ? -1 : row.correct ? 1 : 0;
+    c.tokens[i] = row.tokens;
+    c.code[i] = row.codeBlocks;
+    c.errors[i] = row.errors;
+    c.crucial[i] = row.crucial;
+    c.units[i] = row.units;
+    BEHAVIOURS.forEach((b, k) => ((c.behaviour[k] as Float64Array)[i] = row.counts[b]));
+  });
+  return c;
+}
+
+/**
+ * The figures of the rows: all of them once (`random` null), or n rows drawn with replacement
+ * (a bootstrap resample).
+ */
+function measure(c: Columns, random: (() => number) | null): Record<string, number | null> {
   let graded = 0;
   let correct = 0;
   let tokens = 0;
@@ -102,29 +137,32 @@ function measure(
   let errors = 0;
   let crucial = 0;
   let units = 0;
-  const withB = BEHAVIOURS.map(() => 0);
-  const unitsB = BEHAVIOURS.map(() => 0);
-  for (const i of indices) {
-    const row = rows[i] as TranscriptRow;
-    if (row.correct !== null) {
+  const k = BEHAVIOURS.length;
+  const withB = new Float64Array(k);
+  const unitsB = new Float64Array(k);
+  const { n } = c;
+  for (let j = 0; j < n; j++) {
+    const i = random ? Math.floor(random() * n) : j;
+    const outcome = c.outcome[i] as number;
+    const t = c.tokens[i] as number;
+    if (outcome >= 0) {
       graded += 1;
-      if (row.correct) {
+      if (outcome === 1) {
         correct += 1;
-        tokensCorrect += row.tokens;
-      } else tokensWrong += row.tokens;
+        tokensCorrect += t;
+      } else tokensWrong += t;
     }
-    tokens += row.tokens;
-    code += row.codeBlocks;
-    errors += row.errors;
-    crucial += row.crucial;
-    units += row.units;
-    BEHAVIOURS.forEach((b, k) => {
-      const count = row.counts[b];
-      if (count > 0) withB[k] = (withB[k] as number) + 1;
-      unitsB[k] = (unitsB[k] as number) + count;
-    });
+    tokens += t;
+    code += c.code[i] as number;
+    errors += c.errors[i] as number;
+    crucial += c.crucial[i] as number;
+    units += c.units[i] as number;
+    for (let b = 0; b < k; b++) {
+      const count = (c.behaviour[b] as Float64Array)[i] as number;
+      if (count > 0) withB[b] = (withB[b] as number) + 1;
+      unitsB[b] = (unitsB[b] as number) + count;
+    }
   }
-  const n = indices.length;
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
   const values: Record<string, number | null> = {
     accuracy: ratio(correct, graded),
@@ -135,9 +173,9 @@ function measure(
     errors_mean: ratio(errors, n),
     crucial_per_1k: tokens > 0 ? (1000 * crucial) / tokens : null,
   };
-  BEHAVIOURS.forEach((b, k) => {
-    values[`prevalence.${b}`] = ratio(withB[k] as number, n);
-    values[`unit_share.${b}`] = ratio(unitsB[k] as number, units);
+  BEHAVIOURS.forEach((b, index) => {
+    values[`prevalence.${b}`] = ratio(withB[index] as number, n);
+    values[`unit_share.${b}`] = ratio(unitsB[index] as number, units);
   });
   return values;
 }
