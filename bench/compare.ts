@@ -64,12 +64,13 @@ function nodePipeline(label: string, files: string[]) {
   ]);
 }
 
+const browserOnly = process.env.BENCH_BROWSER_ONLY === '1';
 const five = syntheticFile('five-thousand.jsonl', 5000);
-nodePipeline('5,000 (bundled lines cycled), in process', [five]);
+if (!browserOnly) nodePipeline('5,000 (bundled lines cycled), in process', [five]);
 const cliStart = performance.now();
-const cli = spawnSync('node', ['bin/loupe.js', 'compare', five, '--format', 'json'], {
-  encoding: 'utf8',
-});
+const cli = browserOnly
+  ? { stdout: '{"n": 0}' }
+  : spawnSync('node', ['bin/loupe.js', 'compare', five, '--format', 'json'], { encoding: 'utf8' });
 const cliSeconds = (performance.now() - cliStart) / 1000;
 rows.push([
   '5,000 through `loupe compare` (wall)',
@@ -80,7 +81,7 @@ rows.push([
   `${cliSeconds.toFixed(2)} s`,
 ]);
 const released = process.argv[2];
-if (released) {
+if (released && !browserOnly) {
   for (const { model } of MATHCODER_MODELS) {
     const folder = join(released, model, 'GSM8K');
     nodePipeline(
@@ -122,6 +123,13 @@ try {
   const seconds = (performance.now() - start) / 1000;
   const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 
+  console.log(`\nChromium: ${mb(big)} MB, 10,000 transcripts added to Compare as a file\n`);
+  console.log('| measure | value |\n|---|---:|');
+  console.log(`| read, import, tag (worker) and figures, until shown | ${seconds.toFixed(1)} s |`);
+  console.log(`| main-thread long tasks (> 50 ms) | ${tasks.length} |`);
+  console.log(`| longest main-thread task | ${Math.round(Math.max(0, ...tasks))} ms |`);
+  console.log(`| tasks over 200 ms | ${tasks.filter((t) => t > 200).length} |`);
+
   await page.getByLabel('Name for the new group').fill('cancelled');
   await input.setInputFiles(big);
   const cancelled = page.locator('[data-testid=compare-group][data-name=cancelled]');
@@ -131,13 +139,13 @@ try {
   await cancelled.getByText('Cancelled;').waitFor();
   const cancelMs = performance.now() - cancelAt;
 
-  console.log(`\nChromium: ${mb(big)} MB, 10,000 transcripts added to Compare as a file\n`);
-  console.log('| measure | value |\n|---|---:|');
-  console.log(`| read, import, tag (worker) and figures, until shown | ${seconds.toFixed(1)} s |`);
-  console.log(`| main-thread long tasks (> 50 ms) | ${tasks.length} |`);
-  console.log(`| longest main-thread task | ${Math.round(Math.max(0, ...tasks))} ms |`);
-  console.log(`| tasks over 200 ms | ${tasks.filter((t) => t > 200).length} |`);
+  const during = await page.evaluate(
+    () => (window as unknown as { longTasks: number[] }).longTasks,
+  );
   console.log(`| Cancel to "Cancelled" shown | ${Math.round(cancelMs)} ms |`);
+  console.log(
+    `| longest main-thread task, with the charts shown, while a second file loads | ${Math.round(Math.max(0, ...during.slice(tasks.length)))} ms |`,
+  );
 } finally {
   await bench.close();
 }

@@ -28,6 +28,8 @@ export class CompareStore {
   stats = $state.raw<GroupStats[]>([]);
   splitStats = $state.raw<GroupStats[]>([]);
   computing = $state(false);
+  /** The groups the figures were computed from (changes only when they are recomputed). */
+  ready = $state.raw<{ name: string; rows: TranscriptRow[] }[]>([]);
   #nextId = 1;
   #controllers: Record<number, AbortController> = {};
   #revision = 0;
@@ -142,6 +144,7 @@ export class CompareStore {
     }
     this.stats = whole;
     this.splitStats = split;
+    this.ready = ready;
     this.computing = false;
   }
 
