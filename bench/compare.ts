@@ -135,7 +135,7 @@ try {
   const cancelled = page.locator('[data-testid=compare-group][data-name=cancelled]');
   await cancelled.getByText(/Tagging: \d+ transcripts/).waitFor({ timeout: 600_000 });
   const cancelAt = performance.now();
-  await cancelled.getByRole('button', { name: 'Cancel' }).click();
+  await cancelled.getByRole('button', { name: 'Cancel', exact: true }).click();
   await cancelled.getByText('Cancelled;').waitFor();
   const cancelMs = performance.now() - cancelAt;
 

@@ -1,6 +1,10 @@
 import { expect, test } from 'vitest';
 import { runAnalysis, type AnalysisBatch, type AnalysisProgress } from '../../src/lib/analysis/job';
-import { handleAnalysis, type AnalysisMessage } from '../../src/lib/analysis/worker-api';
+import {
+  handleAnalysis,
+  handleRequest,
+  type AnalysisMessage,
+} from '../../src/lib/analysis/worker-api';
 
 const LINES = Array.from({ length: 25 }, (_, i) =>
   JSON.stringify({
@@ -57,6 +61,7 @@ test('the worker side posts progress and batches, then done, or a refusal as dat
   const messages: AnalysisMessage[] = [];
   await handleAnalysis(
     {
+      type: 'analyse',
       source: { kind: 'text', name: 'f.jsonl', text: LINES.join('\n') },
       options: { mode: 'rows' },
     },
@@ -66,7 +71,11 @@ test('the worker side posts progress and batches, then done, or a refusal as dat
   expect(messages.at(-1)).toEqual({ type: 'done', summary: { transcripts: 25, skipped: 0 } });
   const refused: AnalysisMessage[] = [];
   await handleAnalysis(
-    { source: { kind: 'text', name: 'a.json', text: '[1, 2]' }, options: { mode: 'rows' } },
+    {
+      type: 'analyse',
+      source: { kind: 'text', name: 'a.json', text: '[1, 2]' },
+      options: { mode: 'rows' },
+    },
     (m) => refused.push(m),
   );
   expect(refused.at(-1)).toEqual({
@@ -76,4 +85,25 @@ test('the worker side posts progress and batches, then done, or a refusal as dat
       message: expect.stringContaining('a.json is a JSON array'),
     },
   });
+});
+
+test('the figures job computes each group whole and split by outcome', async () => {
+  const batches: AnalysisBatch[] = [];
+  runAnalysis(
+    LINES.join('\n'),
+    'f.jsonl',
+    { mode: 'rows' },
+    () => {},
+    (b) => batches.push(b),
+  );
+  const rows = batches.flatMap((b) => b.rows);
+  const messages: AnalysisMessage[] = [];
+  await handleRequest({ type: 'figures', groups: [{ name: 'g', rows }] }, (m) => messages.push(m));
+  const [message] = messages;
+  if (message?.type !== 'figures') throw new Error('expected figures');
+  expect(message.figures.whole.map((s) => [s.group, s.counts.n])).toEqual([['g', 25]]);
+  expect(message.figures.split.map((s) => [s.group, s.counts.n])).toEqual([
+    ['g/correct', 12],
+    ['g/wrong', 13],
+  ]);
 });

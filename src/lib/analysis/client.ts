@@ -1,5 +1,6 @@
 import { LoupeError } from '../core/errors';
 import type { AnalysisBatch, AnalysisOptions, AnalysisProgress, AnalysisSummary } from './job';
+import type { Figures, FiguresRequest } from './figures';
 import type { AnalysisMessage, AnalysisSource } from './worker-api';
 
 export interface AnalysisHandlers {
@@ -41,6 +42,7 @@ export function analyseInWorker(
       const message = event.data;
       if (message.type === 'progress') handlers.onProgress?.(message.progress);
       else if (message.type === 'batch') handlers.onBatch(message.batch);
+      else if (message.type === 'figures') return;
       else {
         finish();
         if (message.type === 'done') resolve(message.summary);
@@ -56,5 +58,31 @@ export function analyseInWorker(
       source,
       options: { ...options, crucialTokens: options.crucialTokens && [...options.crucialTokens] },
     });
+  });
+}
+
+/**
+ * Figures with 1,000 bootstrap resamples per group, computed in a worker: for 10,000 transcripts
+ * they take longer than a page may stall. A newer call makes an older one's result moot: the
+ * caller drops it.
+ */
+export function figuresInWorker(groups: FiguresRequest['groups']): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'figures',
+    });
+    worker.onmessage = (event: MessageEvent<AnalysisMessage>) => {
+      if (event.data.type !== 'figures') return;
+      worker.terminate();
+      resolve(event.data.figures);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      reject(new LoupeError('internal', `The figures could not be computed: ${event.message}.`));
+    };
+    const request: FiguresRequest = { type: 'figures', groups };
+    worker.postMessage(request);
   });
 }

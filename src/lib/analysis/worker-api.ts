@@ -1,4 +1,5 @@
 import { LoupeError, messageOf, type SerializedError } from '../core/errors';
+import { computeFigures, type Figures, type FiguresRequest } from './figures';
 import {
   runAnalysis,
   type AnalysisBatch,
@@ -14,6 +15,7 @@ export type AnalysisSource =
   | { kind: 'text'; name: string; text: string };
 
 export interface AnalysisRequest {
+  type: 'analyse';
   source: AnalysisSource;
   options: AnalysisOptions;
 }
@@ -23,7 +25,20 @@ export type AnalysisMessage =
   | { type: 'progress'; progress: AnalysisProgress }
   | { type: 'batch'; batch: AnalysisBatch }
   | { type: 'done'; summary: AnalysisSummary }
+  | { type: 'figures'; figures: Figures }
   | { type: 'failed'; error: SerializedError };
+
+/** One job for the analysis worker: a file to analyse, or groups to compute figures for. */
+export function handleRequest(
+  request: AnalysisRequest | FiguresRequest,
+  post: (message: AnalysisMessage) => void,
+): Promise<void> {
+  if (request.type === 'figures') {
+    post({ type: 'figures', figures: computeFigures(request.groups) });
+    return Promise.resolve();
+  }
+  return handleAnalysis(request, post);
+}
 
 /** Reads, imports and tags one source, posting each step; the worker entry wires it to its port. */
 export async function handleAnalysis(

@@ -1,10 +1,10 @@
-import { analyseInWorker } from '../analysis/client';
+import { analyseInWorker, figuresInWorker } from '../analysis/client';
 import type { AnalysisProgress } from '../analysis/job';
 import type { AnalysisSource } from '../analysis/worker-api';
 import { bundledUrl, MATHCODER_MODELS } from '../compare/bundled';
 import { readout } from '../compare/readout';
 import type { TranscriptRow } from '../compare/row';
-import { groupStats, splitByOutcome, type GroupStats } from '../compare/stats';
+import type { GroupStats } from '../compare/stats';
 import { messageOf } from '../core/errors';
 import { settings } from './settings.svelte';
 
@@ -123,29 +123,22 @@ export class CompareStore {
     void this.recompute();
   }
 
-  /** Figures with bootstrap intervals, one group per task so the page stays responsive. */
+  /** Figures with bootstrap intervals, computed in a worker; a newer request wins. */
   async recompute(): Promise<void> {
     const revision = ++this.#revision;
     this.computing = true;
     const ready = this.groups
       .filter((g) => g.progress === null && g.rows.length > 0)
       .map((g) => ({ name: g.name, rows: g.rows }));
-    const whole: GroupStats[] = [];
-    const split: GroupStats[] = [];
-    for (const group of ready) {
-      await yieldToPage();
+    try {
+      const figures = await figuresInWorker(ready);
       if (revision !== this.#revision) return;
-      whole.push(groupStats(group));
-      for (const part of splitByOutcome([group])) {
-        await yieldToPage();
-        if (revision !== this.#revision) return;
-        if (part.rows.length) split.push(groupStats(part));
-      }
+      this.stats = figures.whole;
+      this.splitStats = figures.split;
+      this.ready = ready;
+    } finally {
+      if (revision === this.#revision) this.computing = false;
     }
-    this.stats = whole;
-    this.splitStats = split;
-    this.ready = ready;
-    this.computing = false;
   }
 
   #get(id: number): CompareGroup {
@@ -163,10 +156,6 @@ export class CompareStore {
     while (taken.includes(`${name} (${k})`)) k += 1;
     return `${name} (${k})`;
   }
-}
-
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export const compare = new CompareStore();
