@@ -1,3 +1,5 @@
+import { LoupeError } from '../lib/core/errors';
+import { COMPARE_USAGE, compareCommand } from './compare';
 import { REPLAY_USAGE, replayCommand } from './replay';
 import { TAG_USAGE, tagCommand } from './tag';
 import { TRACE_USAGE, traceCommand } from './trace';
@@ -10,7 +12,9 @@ ${REPLAY_USAGE}
 
 ${TAG_USAGE}
 
-${TRACE_USAGE}`;
+${TRACE_USAGE}
+
+${COMPARE_USAGE}`;
 
 /** Runs a command; returns the process exit code. */
 export async function main(args: string[]): Promise<number> {
@@ -23,6 +27,8 @@ export async function main(args: string[]): Promise<number> {
         return await tagCommand(rest, process.stdout, process.stderr);
       case 'trace':
         return await traceCommand(rest, process.stdout, process.stderr);
+      case 'compare':
+        return await compareCommand(rest, process.stdout, process.stderr);
       case undefined:
       case '--help':
       case 'help':
@@ -36,8 +42,9 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(`loupe: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof InputError) {
-      process.stderr.write(`loupe: ${terminalSafe(error.message)}\n`);
+    if (error instanceof InputError || error instanceof LoupeError) {
+      process.stderr.write(`loupe: ${terminalSafe(error.message)}
+`);
       return 1;
     }
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {

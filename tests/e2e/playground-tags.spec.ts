@@ -56,8 +56,10 @@ test.describe('tagging recorded transcripts', () => {
       mimeType: 'application/jsonl',
       buffer: Buffer.from([JSON.stringify({ id: 'evil', text: attack }), '{broken'].join('\n')),
     });
+    // Files are read and tagged in a worker, which starts beside Python's: allow for a busy machine.
     await expect(page.getByTestId('import-errors')).toContainText(
       'mine.jsonl, line 2: not valid JSON',
+      { timeout: 120_000 },
     );
     const transcript = page.getByTestId('tagged-transcript');
     await expect(transcript).toContainText('<img src=x onerror="window.pwned=1">');

@@ -11,6 +11,7 @@ export type LoupeErrorCode =
   | 'model/out-of-memory'
   | 'model/download-failed'
   | 'model/load-failed'
+  | 'import/refused'
   | 'internal';
 
 export class LoupeError extends Error {

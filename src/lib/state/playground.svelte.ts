@@ -7,6 +7,7 @@ import { EXAMPLE_PROBLEMS } from '../loop/problems';
 import { ReasoningLoop, type LoopResult, type Part } from '../loop/loop';
 import { PROTOCOLS, type ProtocolId } from '../loop/protocols';
 import { TEMPLATES, type TemplateId } from '../loop/templates';
+import { messageOf } from '../core/errors';
 import { estimateTokens } from '../core/tokens';
 import { TranscriptView, type RunPart, type UnitView } from '../loop/view';
 import { BEHAVIOURS, type Behaviour } from '../tagger/labels';
@@ -34,6 +35,8 @@ export class PlaygroundStore {
   recordings = $state.raw<ImportedTranscript[]>([]);
   recordingSource = $state('');
   recordingIndex = $state(0);
+  /** Why a recordings file was refused, or which of its lines were skipped. */
+  recordingNote = $state<string | null>(null);
   speed = $state(80);
   stepMode = $state(false);
 
@@ -147,7 +150,21 @@ export class PlaygroundStore {
   }
 
   async loadRecordings(name: string, content: string): Promise<void> {
-    const { transcripts } = importTranscripts(content, name);
+    let imported: ReturnType<typeof importTranscripts>;
+    try {
+      imported = importTranscripts(content, name);
+    } catch (error) {
+      // A file that cannot be read at all (empty, binary, a JSON array): say so, keep what was loaded.
+      this.recordingNote = messageOf(error);
+      return;
+    }
+    const { transcripts, errors } = imported;
+    this.recordingNote = errors.length
+      ? `${name}: ${errors.length} lines skipped (${errors
+          .slice(0, 3)
+          .map((e) => `line ${e.line}: ${e.message}`)
+          .join('; ')}${errors.length > 3 ? '; …' : ''}).`
+      : null;
     this.recordings = transcripts;
     this.recordingSource = name;
     this.pickRecording(0);
