@@ -102,7 +102,10 @@ test.describe('the Trace view', () => {
     await expect(report).toContainText('raised ZeroDivisionError');
 
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: /Export training set \(1 matched\)/ }).click();
+    await expect(page.getByTestId('left-out')).toContainText(
+      '2 left out: 1 answer differs from the expected output, 1 raised an exception.',
+    );
+    await page.getByRole('button', { name: /Export training set \(1 usable\)/ }).click();
     const file = await (await download).path();
     const examples = (await readFile(file, 'utf8'))
       .trim()
@@ -119,5 +122,79 @@ test.describe('the Trace view', () => {
 
     await report.getByRole('button', { name: 'boom' }).click();
     await expect(view.summary).toContainText('raised ZeroDivisionError');
+  });
+
+  test('← → step through the trace from anywhere on the page, not while typing', async ({
+    page,
+  }) => {
+    const view = new TracePage(page);
+    await view.goto();
+    await view.trace(PROGRAM, 'f(3)');
+    await page.locator('h3', { hasText: 'Reasoning' }).click();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(view.stepCount).toHaveText(/Step 3 of/);
+    await page.keyboard.press('ArrowLeft');
+    await expect(view.stepCount).toHaveText(/Step 2 of/);
+    await view.call.press('ArrowLeft');
+    await expect(view.stepCount).toHaveText(/Step 2 of/);
+  });
+
+  test('the current line stays in view; a long loop is folded with its values', async ({
+    page,
+  }) => {
+    const view = new TracePage(page);
+    await view.goto();
+    const filler = Array.from({ length: 30 }, (_, i) => `    x${i} = ${i}`).join('\n');
+    await view.trace(
+      `def f(n):\n${filler}\n    t = 0\n    for i in range(n):\n        t += i\n    return t\n`,
+      'f(2000)',
+    );
+    await expect(view.summary).toContainText('Returned 1999000');
+    await expect(view.traceText).toContainText(
+      'iterations 3 to 1999 of line 33 took paths shown above',
+    );
+    await page.getByRole('button', { name: 'Last step' }).click();
+    const current = page.locator('[data-testid=step-viewer] li.current');
+    await expect(current).toHaveAttribute('data-line', '35');
+    await expect(current).toBeInViewport();
+  });
+
+  test('a hostile batch: a poisoned json.dumps, a 10 MB answer, a call stuck in C', async ({
+    page,
+  }) => {
+    const view = new TracePage(page);
+    await view.goto();
+    const lines = [
+      {
+        id: 'poison',
+        code: 'import json\ndef f(x):\n    json.dumps = None\n    return x',
+        input: '1',
+        output: '1',
+      },
+      { id: 'huge', code: 'def f(n):\n    return "r" * n', input: '10**7', output: '0' },
+      { id: 'stuck', code: 'def f(n):\n    return sum(range(n))', input: '10**13', output: '0' },
+      {
+        id: 'after',
+        code: 'import json\ndef f(x):\n    return json.dumps(x)',
+        input: '[1]',
+        output: "'[1]'",
+      },
+    ].map((line) => JSON.stringify(line));
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'hostile.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await page.getByRole('button', { name: 'Trace 4 programs' }).click();
+    await expect(page.getByTestId('batch-progress')).toHaveText('4 / 4', { timeout: 60_000 });
+    const report = page.getByTestId('batch-report');
+    await expect(report.locator('tr', { hasText: 'poison' })).toContainText('matched');
+    await expect(report.locator('tr', { hasText: 'after' })).toContainText('matched');
+    await expect(report.locator('tr', { hasText: 'stuck' })).toContainText(
+      'stopped at the time limit: still running inside one long call',
+    );
+    const huge = await report.locator('tr', { hasText: 'huge' }).innerText();
+    expect(huge.length).toBeLessThan(2000);
   });
 });

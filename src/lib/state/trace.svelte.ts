@@ -1,4 +1,4 @@
-import { chatExample, type TracedProgram } from '../trace/dataset';
+import { trainingSet, type TracedProgram } from '../trace/dataset';
 import { TRACE_EXAMPLES } from '../trace/examples';
 import { parsePrograms, type ProgramLineError } from '../trace/programs';
 import { TraceClient } from '../trace/client';
@@ -118,15 +118,9 @@ export class TraceStore {
     this.#batchAbort?.abort();
   }
 
-  /** The chat-format training set: only programs whose traced answer matched the expected output. */
-  trainingSet(): string {
-    return this.batchRows
-      .filter(({ row, outcome }) => row.match === true && outcome.row.reasoning)
-      .map(({ request, row }) =>
-        JSON.stringify(chatExample(request, { text: row.reasoning as string })),
-      )
-      .map((line) => `${line}\n`)
-      .join('');
+  /** The chat-format training set: rows whose reasoning can teach, and what was left out. */
+  trainingSet(): ReturnType<typeof trainingSet> {
+    return trainingSet(this.batchRows);
   }
 
   rawTraces(): string {

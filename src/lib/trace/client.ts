@@ -1,5 +1,5 @@
 import { wrap, type Remote } from 'comlink';
-import { LoupeError } from '../core/errors';
+import { LoupeError, messageOf } from '../core/errors';
 import { tracedProgram } from './dataset';
 import type { TraceOutcome, TraceWorkerApi } from './worker-api';
 import {
@@ -15,8 +15,11 @@ interface Connection {
   ready: Promise<void>;
 }
 
-/** Extra time the worker gets beyond a program's own time limit before it is replaced. */
-const WATCHDOG_GRACE_MS = 3000;
+/**
+ * Extra time the worker gets beyond a program's own time limit before it is replaced. Python
+ * stops itself at the limit between lines; this catches a program stuck inside one long call.
+ */
+const WATCHDOG_GRACE_MS = 1500;
 
 /**
  * The page's handle on the trace worker. Traces one program at a time; a program that hangs
@@ -53,11 +56,24 @@ export class TraceClient {
       signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      const outcome = await Promise.race([connection.remote.trace(request, limits), stopped]);
+      const outcome = await Promise.race([
+        connection.remote.trace(request, limits).catch((error: unknown) => {
+          // The worker's Python died under this program (a fatal error, memory): start afresh.
+          this.restart();
+          return failedOutcome(request, 'raised', {
+            type: 'PythonCrashed',
+            message: `Python stopped while running it (${messageOf(error)}); a new tracer was started`,
+          });
+        }),
+        stopped,
+      ]);
       if (typeof outcome !== 'string') return outcome;
       this.restart();
       if (outcome === 'cancelled') throw new DOMException('Tracing was cancelled.', 'AbortError');
-      return hungOutcome(request);
+      return failedOutcome(request, 'timeout', {
+        type: 'TimeLimit',
+        message: 'still running inside one long call at the time limit; its worker was replaced',
+      });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -90,14 +106,18 @@ export class TraceClient {
   }
 }
 
-function hungOutcome(request: TraceRequest): TraceOutcome {
+function failedOutcome(
+  request: TraceRequest,
+  status: TraceResult['status'],
+  error: TraceResult['error'],
+): TraceOutcome {
   const result: TraceResult = {
     id: request.id,
-    status: 'timeout',
+    status,
     events: [],
     answer: null,
     match: null,
-    error: null,
+    error,
     stdout: '',
     durationMs: 0,
   };

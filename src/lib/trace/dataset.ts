@@ -44,6 +44,75 @@ export interface TracedProgram {
   match: boolean | null;
   status: TraceResult['status'];
   reason?: string;
+  /** Whether the row goes into the training set. */
+  training: boolean;
+  /** Why it does not, when it does not. */
+  leftOut?: LeftOutReason;
+}
+
+/** Why a traced program gives no training example. */
+export type LeftOutReason =
+  'no-expected' | 'mismatch' | 'raised' | 'invalid' | 'timeout' | 'truncated' | 'opaque' | 'capped';
+
+export const LEFT_OUT_LABELS: Record<LeftOutReason, string> = {
+  'no-expected': 'no expected output to check against',
+  mismatch: 'answer differs from the expected output',
+  raised: 'raised an exception',
+  invalid: 'could not be defined',
+  timeout: 'stopped at the time limit',
+  truncated: 'trace cut at the step limit',
+  opaque: 'state inside an object the trace cannot show',
+  capped: 'a value too long to show in full',
+};
+
+/**
+ * Why a trace cannot teach: a reasoning written from it would skip state it cannot see (an
+ * object shown only as `<... object>`, a value cut to fit, a trace cut short), or its answer is
+ * not known to be right. Null when it can.
+ */
+export function leftOutReason(result: TraceResult): LeftOutReason | null {
+  if (result.status !== 'ok') return result.status;
+  if (result.match === null) return 'no-expected';
+  if (!result.match) return 'mismatch';
+  if (result.answerOpaque) return 'opaque';
+  if (result.answerCapped) return 'capped';
+  let capped = false;
+  for (const event of result.events) {
+    if ('opaque' in event && event.opaque) return 'opaque';
+    if ('capped' in event && event.capped) capped = true;
+  }
+  return capped ? 'capped' : null;
+}
+
+/** How many rows were left out, and why, in a sentence; empty when none were. */
+export function describeLeftOut(counts: Partial<Record<LeftOutReason, number>>): string {
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n && n > 0)
+    .sort((a, b) => (b[1] as number) - (a[1] as number))
+    .map(([reason, n]) => `${n} ${LEFT_OUT_LABELS[reason as LeftOutReason]}`);
+  const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+  return total === 0 ? '' : `${total} left out: ${parts.join(', ')}.`;
+}
+
+/** The training set in the chat format, and what was left out of it and why. */
+export function trainingSet(rows: readonly { request: TraceRequest; row: TracedProgram }[]): {
+  text: string;
+  kept: number;
+  leftOut: Partial<Record<LeftOutReason, number>>;
+} {
+  let text = '';
+  let kept = 0;
+  const leftOut: Partial<Record<LeftOutReason, number>> = {};
+  for (const { request, row } of rows) {
+    if (row.training && row.reasoning) {
+      text += `${JSON.stringify(chatExample(request, { text: row.reasoning }))}\n`;
+      kept += 1;
+    } else {
+      const reason = row.leftOut ?? 'mismatch';
+      leftOut[reason] = (leftOut[reason] ?? 0) + 1;
+    }
+  }
+  return { text, kept, leftOut };
 }
 
 export function tracedProgram(
@@ -62,7 +131,11 @@ export function tracedProgram(
     expected: request.expected ?? null,
     match: result.match,
     status: result.status,
+    training: false,
   };
+  const leftOut = leftOutReason(result);
+  if (leftOut) row.leftOut = leftOut;
+  else row.training = reasoning !== null;
   const reason = reasonFor(result);
   if (reason) row.reason = reason;
   return { row, reasoning };
@@ -76,9 +149,15 @@ export function reasonFor(result: TraceResult): string | undefined {
     case 'invalid':
       return `could not be defined: ${result.error?.type}: ${result.error?.message}`;
     case 'truncated':
-      return 'stopped at the step limit';
+      if (result.error?.type === 'TraceDisabled')
+        return `the trace is incomplete: ${result.error.message}`;
+      return result.answer === null
+        ? 'stopped at the step limit'
+        : `trace cut at the step limit; the program went on and returned ${result.answer}`;
     case 'timeout':
-      return 'stopped at the time limit';
+      return result.error
+        ? `stopped at the time limit: ${result.error.message}`
+        : 'stopped at the time limit';
     case 'ok':
       return result.match === false
         ? `returned ${result.answer}, expected something else`

@@ -1,4 +1,4 @@
-import { TRACE_FILENAME, type TraceEvent, type TraceResult } from './types';
+import { TRACE_FILENAME, type FoldedChange, type TraceEvent, type TraceResult } from './types';
 
 const INDENT = '    ';
 
@@ -13,8 +13,24 @@ export function formatTrace(
   return lines.join('\n');
 }
 
+/** The values a folded run went through: the first ones, an ellipsis where some are left out, the last. */
+export function foldedValues(change: FoldedChange): string {
+  const shown = change.head.length + change.tail.length;
+  const gap = change.count > shown ? ['...'] : [];
+  return [...change.head, ...gap, ...change.tail].join(', ');
+}
+
+/** Deeper calls than this are not indented further (a deep recursion would grow quadratically). */
+const MAX_INDENT = 20;
+
+function indent(depth: number): string {
+  return depth <= MAX_INDENT
+    ? INDENT.repeat(depth)
+    : `${INDENT.repeat(MAX_INDENT)}[depth ${depth}] `;
+}
+
 export function formatEvent(event: TraceEvent): string {
-  const pad = INDENT.repeat(event.depth);
+  const pad = indent(event.depth);
   switch (event.kind) {
     case 'call':
       return `${pad}>>> ${event.verb} ${event.func} in File "${TRACE_FILENAME}", line ${event.line}`;
@@ -35,5 +51,14 @@ export function formatEvent(event: TraceEvent): string {
       return `${pad}!!! ${event.type}: ${event.message}`;
     case 'unwind':
       return `${pad}!!! Call ended by exception`;
+    case 'loop': {
+      const range =
+        event.first === event.last
+          ? `iteration ${event.first}`
+          : `iterations ${event.first} to ${event.last}`;
+      const changes = event.changes.map((c) => `${c.name} = ${foldedValues(c)}`).join('; ');
+      const calls = event.calls.length ? `; calls ${event.calls.join(', ')}` : '';
+      return `${pad}... ${range} of line ${event.line} took paths shown above${changes ? `: ${changes}` : ''}${calls}`;
+    }
   }
 }

@@ -64,6 +64,7 @@ function programsFrom(value: unknown, line: number): TraceRequest[] {
         id: ios.length > 1 ? `${id}-${k}` : id,
         code: refcode,
         call: `main_solution(${args})`,
+        compare: 'json',
       };
       if (entry.output !== undefined) program.expected = pythonLiteral(entry.output);
       return program;

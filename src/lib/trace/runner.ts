@@ -1,8 +1,12 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
+import { HARNESS_SOURCE } from './py-harness';
+import { VALUES_SOURCE } from './py-values';
 import { TRACER_SOURCE } from './tracer-source';
 import {
   DEFAULT_TRACE_LIMITS,
+  MAX_ANSWER_CHARS,
+  MAX_TRACE_CHARS,
   TRACE_FILENAME,
   type TraceLimits,
   type TraceRequest,
@@ -17,7 +21,10 @@ type TraceFunction = (
   maxEvents: number,
   maxRepr: number,
   timeout: number,
-) => string;
+  maxChars: number,
+  answerLimit: number,
+  jsonCompare: boolean,
+) => PyProxy;
 
 /** Traces programs in a Pyodide instance (a worker's, or Node's for the command line). */
 export class TraceRunner {
@@ -25,10 +32,12 @@ export class TraceRunner {
   readonly #module: PyProxy;
 
   constructor(pyodide: PyodideAPI) {
+    // The tracer's own builtins are a private copy: a program replacing `repr` cannot reach them.
     this.#module = pyodide.runPython(`
-import types
+import builtins, types
 _loupe_tracer = types.ModuleType("_loupe_tracer")
-exec(${JSON.stringify(TRACER_SOURCE)}, _loupe_tracer.__dict__)
+_loupe_tracer.__dict__["__builtins__"] = dict(builtins.__dict__)
+exec(${JSON.stringify(VALUES_SOURCE + TRACER_SOURCE + HARNESS_SOURCE)}, _loupe_tracer.__dict__)
 _loupe_tracer`) as PyProxy;
     this.#trace = this.#module.trace as TraceFunction;
   }
@@ -36,7 +45,7 @@ _loupe_tracer`) as PyProxy;
   trace(request: TraceRequest, limits: Partial<TraceLimits> = {}): TraceResult {
     const { maxEvents, maxRepr, timeoutSeconds } = { ...DEFAULT_TRACE_LIMITS, ...limits };
     const started = performance.now();
-    const raw = this.#trace(
+    const proxy = this.#trace(
       request.code,
       request.call,
       // undefined, not null: Pyodide turns null into jsnull, not None.
@@ -45,10 +54,26 @@ _loupe_tracer`) as PyProxy;
       maxEvents,
       maxRepr,
       timeoutSeconds,
+      MAX_TRACE_CHARS,
+      MAX_ANSWER_CHARS,
+      request.compare === 'json',
     );
-    const parsed = JSON.parse(raw) as Omit<TraceResult, 'id' | 'durationMs'>;
+    // Converted here, in JavaScript: nothing the program can replace takes part.
+    let parsed: Omit<TraceResult, 'id' | 'durationMs'>;
+    try {
+      parsed = proxy.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false }) as Omit<
+        TraceResult,
+        'id' | 'durationMs'
+      >;
+    } finally {
+      proxy.destroy();
+    }
+    // Python's None arrives as undefined.
     return {
       ...parsed,
+      answer: parsed.answer ?? null,
+      match: parsed.match ?? null,
+      error: parsed.error ?? null,
       events: parsed.events ?? [],
       id: request.id,
       durationMs: performance.now() - started,

@@ -11,6 +11,8 @@ export interface StepView {
   event: number;
   line: number;
   stack: FrameView[];
+  /** Set for a step that stands for folded loop iterations. */
+  folded?: { first: number; last: number };
 }
 
 /** One snapshot per executed line, for a step-through viewer. */
@@ -45,6 +47,18 @@ export function stepsFromEvents(events: readonly TraceEvent[]): StepView[] {
         finish();
         steps.push({ event: index, line: event.line, stack: [] });
         break;
+      case 'loop': {
+        finish();
+        const frame = stack[event.depth];
+        for (const change of event.changes) frame?.vars.set(change.name, change.final);
+        steps.push({
+          event: index,
+          line: event.line,
+          stack: [],
+          folded: { first: event.first, last: event.last },
+        });
+        break;
+      }
       case 'exception':
         break;
     }

@@ -1,157 +1,404 @@
 /**
  * The Python side of the tracer: runs one call of a program under sys.settrace and records
- * snoop-style events (calls, executed lines, new or changed variables, returns, exceptions).
- * Kept as a string so the browser worker and Node load the same code.
+ * snoop-style events (calls, executed lines, new or changed variables and attributes of the
+ * program's objects, returns, exceptions). Loops fold runs of iterations that took a path already
+ * shown into one `loop` event with the values that changed; past the step limit the program runs
+ * on unrecorded, so its answer is still known. Kept as a string so the browser worker and Node
+ * load the same code; it needs VALUES_SOURCE loaded first.
  */
 export const TRACER_SOURCE = String.raw`
-import io, json, re, sys, time
-from collections.abc import Mapping, Sequence, Set
-
-_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
-_SIZED = (list, tuple, dict, set, frozenset, str, bytes, bytearray)
+import sys as _sys, time as _time, dis as _dis, itertools as _itertools
+_monotonic = _time.monotonic
+_islice = _itertools.islice
 _GENERATOR_FLAGS = 0x20 | 0x80 | 0x200  # generator, coroutine, async generator
+_YIELD_VALUE = _dis.opmap["YIELD_VALUE"]
+_LOOP_HEADER = _re.compile(r"^\s*(async\s+)?for\b.*:\s*(#.*)?$|^\s*while\b.*:\s*(#.*)?$")
+_MAX_SOURCE = 300
+_FULL_ITERATIONS = 2   # the first iterations of a loop are always shown in full
+_HELD_EVENTS = 2000    # an iteration longer than this is shown as it goes, never folded
+_SAMPLE = 3            # values kept from each end of a folded run
+_MIN_FOLD = 3          # fewer alike iterations than this are shown rather than folded
+_MAX_SHAPES = 64
+_MAX_OBJECTS = 8
+_MAX_ATTRIBUTES = 12
+_SIMPLE = frozenset((int, str, float, bool, _type(None)))
+_BIG = 10 ** 30
 
 
 class TraceLimit(BaseException):
-    """Raised inside the traced program to end it at the step limit or the time limit."""
+    """Raised inside the traced program to end it at the time limit."""
 
 
 class _Frame:
-    __slots__ = ("depth", "values", "indent", "last", "line")
+    __slots__ = ("depth", "values", "indent", "last", "line", "gen")
 
-    def __init__(self, depth):
+    def __init__(self, depth, gen):
         self.depth = depth
         self.values = {}
         self.indent = 0
         self.last = "call"
         self.line = 0
+        self.gen = gen
+
+
+class _Loop:
+    __slots__ = ("state", "header", "end", "number", "held", "shapes", "pending", "run", "unfolded")
+
+    def __init__(self, state, header, end):
+        self.state = state
+        self.header = header
+        self.end = end
+        self.number = 1
+        self.held = []      # events of the current iteration, or None once shown as they go
+        self.shapes = set()
+        self.pending = None  # the latest iteration like an earlier one: (number, events)
+        self.run = None      # folded iterations before it
+        self.unfolded = []   # their events, until there are enough of them to fold
 
 
 class Tracer:
-    def __init__(self, filename, max_events, max_repr, timeout):
+    def __init__(self, filename, lines, max_events, max_repr, max_chars, deadline):
         self.filename = filename
+        self.lines = lines
         self.max_events = max_events
         self.max_repr = max_repr
-        self.deadline = time.monotonic() + timeout
+        self.max_chars = max_chars
+        self.deadline = deadline
         self.events = []
+        self.chars = 0
+        self.recording = True
+        self.limit = None
+        self.ticks = 0
         self.stack = []
         self.states = {}
-        self.started = set()
+        self.generators = {}
         self.keep = []
-        self.limit = None
+        self.loops = []
+        self.ends = {}
+        self.info = {}
         self.last_frame = None
-        self.lines = {}
 
-    # -- values ---------------------------------------------------------------
-    def short(self, value):
-        try:
-            text = repr(value)
-        except Exception as exc:
-            text = "<%s object (repr failed: %s)>" % (type(value).__name__, type(exc).__name__)
-        text = _ADDRESS.sub("", text)
-        if len(text) > self.max_repr:
-            text = text[: self.max_repr - 3] + "..."
-        return text
-
-    @staticmethod
-    def length(value):
-        if type(value) not in _SIZED:
-            return None
-        size = len(value)
-        if isinstance(value, str) and size < 50:
-            return None
-        if isinstance(value, (Mapping, Set, Sequence)) and size == 0:
-            return None
-        return size
-
-    # -- events ---------------------------------------------------------------
-    def emit(self, event):
-        if len(self.events) >= self.max_events:
-            self.limit = "steps"
-            raise TraceLimit()
-        if len(self.events) % 64 == 0 and time.monotonic() > self.deadline:
+    # -- limits and where events go -------------------------------------------
+    def check_time(self):
+        if _monotonic() > self.deadline:
             self.limit = "timeout"
             raise TraceLimit()
+
+    def emit(self, event):
+        self.ticks += 1
+        if self.ticks & 15 == 0:
+            self.check_time()
+        loops = self.loops
+        if loops and loops[-1].held is not None:
+            held = loops[-1].held
+            held.append(event)
+            if _len(held) > _HELD_EVENTS:
+                self.spill(_len(loops) - 1)
+        else:
+            self.write(_len(loops), [event])
+
+    def write(self, above, events):
+        """Sends events to the innermost loop below index above that holds its iteration."""
+        for index in range(above - 1, -1, -1):
+            loop = self.loops[index]
+            if loop.held is not None:
+                loop.held.extend(events)
+                if _len(loop.held) > _HELD_EVENTS:
+                    self.spill(index)
+                return
+        for event in events:
+            self.record(event)
+
+    def record(self, event):
+        if not self.recording:
+            return
+        if _len(self.events) >= self.max_events or self.chars > self.max_chars:
+            self.recording = False
+            self.limit = self.limit or "steps"
+            self.loops = []
+            return
+        self.chars += _len(event.get("value", "")) + _len(event.get("source", "")) + 120
         self.events.append(event)
 
-    def source(self, frame, line):
-        lines = self.lines.get(frame.f_code.co_filename)
-        if lines is None or not 0 < line <= len(lines):
-            return ""
-        return lines[line - 1].rstrip("\n")
+    # -- loops ------------------------------------------------------------------
+    def block_end(self, line):
+        end = self.ends.get(line)
+        if end is None:
+            header = self.lines[line - 1]
+            indent = _len(header) - _len(header.lstrip())
+            end = line
+            for number in range(line + 1, _len(self.lines) + 1):
+                text = self.lines[number - 1]
+                if not text.strip():
+                    continue
+                if _len(text) - _len(text.lstrip()) <= indent:
+                    break
+                end = number
+            self.ends[line] = end
+        return end
 
-    def emit_line(self, frame, state, line):
-        text = self.source(frame, line)
-        state.indent = len(text) - len(text.lstrip(" "))
+    def loop_at_line(self, state, line):
+        while self.loops and self.loops[-1].state is state and not (
+                self.loops[-1].header <= line <= self.loops[-1].end):
+            self.close_loop()
+        top = self.loops[-1] if self.loops and self.loops[-1].state is state else None
+        if top is not None and top.header == line:
+            self.end_iteration(_len(self.loops) - 1)
+            top.number += 1
+            top.held = []
+        elif self.line_info(line)[2] or (state.line == line and state.last == "line"):
+            # A loop header, or a line run again at once (a comprehension, a one-line loop).
+            end = self.block_end(line) if self.line_info(line)[2] else line
+            self.loops.append(_Loop(state, line, end))
+
+    def shape(self, events, depth):
+        keys = []
+        for event in events:
+            kind = event["kind"]
+            if event["depth"] == depth:
+                keys.append((kind, event.get("line") or event.get("name") or event.get("type")))
+            elif kind == "call" and event["depth"] == depth + 1:
+                keys.append((kind, event["func"]))
+        return tuple(keys)
+
+    def end_iteration(self, index):
+        loop = self.loops[index]
+        events = loop.held
+        loop.held = None
+        if events is None:
+            return
+        shape = self.shape(events, loop.state.depth)
+        if loop.number <= _FULL_ITERATIONS or shape not in loop.shapes:
+            if _len(loop.shapes) < _MAX_SHAPES:
+                loop.shapes.add(shape)
+            held = self.release(loop)
+            held.extend(events)
+            self.write(index, held)
+        else:
+            if loop.pending is not None:
+                self.fold(loop, loop.pending)
+            loop.pending = (loop.number, events)
+
+    def fold(self, loop, pending):
+        number, events = pending
+        depth = loop.state.depth
+        run = loop.run
+        if run is None:
+            run = loop.run = {"kind": "loop", "depth": depth, "line": loop.header, "first": number,
+                              "last": number, "changes": {}, "calls": []}
+        run["last"] = number
+        if loop.unfolded is not None:
+            loop.unfolded.extend(events)
+            if run["last"] - run["first"] + 1 >= _MIN_FOLD:
+                loop.unfolded = None
+        finals = {}
+        for event in events:
+            if event["kind"] == "var" and event["depth"] == depth:
+                finals[event["name"]] = event
+            elif event["kind"] == "call" and event["depth"] == depth + 1 and event["func"] not in run["calls"]:
+                run["calls"].append(event["func"])
+        for name, event in finals.items():
+            change = run["changes"].get(name)
+            if change is None:
+                change = run["changes"][name] = {"name": name, "head": [], "tail": [], "count": 0}
+            value = event["value"]
+            if _len(change["head"]) < _SAMPLE:
+                change["head"].append(value)
+            else:
+                change["tail"].append(value)
+                if _len(change["tail"]) > _SAMPLE:
+                    del change["tail"][0]
+            change["count"] += 1
+            change["final"] = value
+            for flag in ("capped", "opaque"):
+                if event.get(flag):
+                    run[flag] = True
+
+    def release(self, loop):
+        held = []
+        if loop.run is not None:
+            run = loop.run
+            if loop.unfolded is not None:
+                held.extend(loop.unfolded)
+            else:
+                run["changes"] = list(run["changes"].values())
+                held.append(run)
+            loop.run = None
+            loop.unfolded = []
+        if loop.pending is not None:
+            held.extend(loop.pending[1])
+            loop.pending = None
+        return held
+
+    def spill(self, index):
+        loop = self.loops[index]
+        held = self.release(loop)
+        held.extend(loop.held)
+        loop.held = None
+        self.write(index, held)
+
+    def close_loop(self):
+        index = _len(self.loops) - 1
+        self.end_iteration(index)
+        held = self.release(self.loops.pop())
+        self.write(index, held)
+
+    def close_loops_of(self, state):
+        while self.loops and self.loops[-1].state is state:
+            self.close_loop()
+
+    def finish(self):
+        while self.loops:
+            self.close_loop()
+
+    # -- values -----------------------------------------------------------------
+    def binding(self, state, name, text, capped, opaque, size):
+        event = {"kind": "var", "depth": state.depth, "name": name, "value": text,
+                 "dots": 6 + state.indent}
+        if size is not None:
+            event["length"] = size
+        if capped:
+            event["capped"] = True
+        if opaque:
+            event["opaque"] = True
+        self.emit(event)
+
+    def track(self, state, name, value, everything):
+        kind = _type(value)
+        if kind in _SIMPLE:
+            # The common case, kept cheap: a small number, a short string.
+            if kind is int and not -_BIG < value < _BIG:
+                text, capped, opaque = render(value, self.max_repr)
+            elif kind is str and _len(value) > 40:
+                text, capped, opaque = render(value, self.max_repr)
+            else:
+                text, capped, opaque = _repr(value), False, False
+            if not everything and state.values.get(name) == text:
+                return
+            state.values[name] = text
+            self.binding(state, name, text, capped, opaque, length(value) if kind is str else None)
+            return
+        text, capped, opaque = render(value, self.max_repr)
+        if not everything and state.values.get(name) == text:
+            return
+        state.values[name] = text
+        self.binding(state, name, text, capped, opaque, length(value))
+
+    def flush_values(self, frame, state, everything=False):
+        objects = 0
+        for name, value in list(frame.f_locals.items()):
+            if name[0] == ".":
+                continue  # the hidden iterator of a comprehension
+            if objects < _MAX_OBJECTS and _type(value) not in _SIMPLE and program_object(value):
+                objects += 1
+                key = "\0%d" % _id(value)
+                if everything or state.values.get(name) != key:
+                    state.values[name] = key
+                    self.binding(state, name, "<%s object>" % _type(value).__name__, False, False, None)
+                for attribute, item in list(_islice(value.__dict__.items(), _MAX_ATTRIBUTES)):
+                    self.track(state, "%s.%s" % (name, attribute), item, everything)
+            else:
+                self.track(state, name, value, everything)
+
+    # -- lines ------------------------------------------------------------------
+    def source(self, line):
+        return self.line_info(line)[0]
+
+    def line_info(self, line):
+        """(text, indent, is a loop header) of a line of the program, worked out once."""
+        info = self.info.get(line)
+        if info is None:
+            text = self.lines[line - 1].rstrip("\n") if 0 < line <= _len(self.lines) else ""
+            if _len(text) > _MAX_SOURCE:
+                text = text[: _MAX_SOURCE - 3] + "..."
+            info = self.info[line] = (text, _len(text) - _len(text.lstrip(" ")),
+                                      _LOOP_HEADER.match(text) is not None)
+        return info
+
+    def emit_line(self, state, line):
+        text, indent, _ = self.line_info(line)
+        state.indent = indent
         state.line = line
         self.emit({"kind": "line", "depth": state.depth, "line": line, "source": text})
 
-    def flush_values(self, frame, state, everything=False):
-        for name, value in list(frame.f_locals.items()):
-            text = self.short(value)
-            if not everything and state.values.get(name) == text:
-                continue
-            state.values[name] = text
-            event = {"kind": "var", "depth": state.depth, "name": name, "value": text,
-                     "dots": 6 + state.indent}
-            size = self.length(value)
-            if size is not None:
-                event["length"] = size
-            self.emit(event)
-
     def reprint_after_nested_call(self, frame, state):
         if self.last_frame is not frame and state.line:
-            self.emit_line(frame, state, frame.f_lineno or state.line)
+            self.emit_line(state, frame.f_lineno or state.line)
 
-    # -- sys.settrace callbacks -----------------------------------------------
+    # -- sys.settrace callbacks -------------------------------------------------
+    def on_count(self, frame, event, arg):
+        self.ticks += 1
+        if self.ticks & 255 == 0:
+            self.check_time()
+        return self.on_count
+
     def on_new_frame(self, frame, event, arg):
         if frame.f_code.co_filename != self.filename:
             return None
+        if not self.recording:
+            return self.on_count(frame, event, arg)
         code = frame.f_code
-        depth = len(self.stack)
-        state = _Frame(depth)
+        generator = bool(code.co_flags & _GENERATOR_FLAGS)
+        resumed = generator and frame in self.generators
+        if generator and not resumed:
+            self.generators[frame] = _len(self.generators) + 1
+            self.keep.append(frame)
+        state = _Frame(_len(self.stack), self.generators.get(frame))
         self.stack.append(frame)
         self.states[frame] = state
-        generator = bool(code.co_flags & _GENERATOR_FLAGS)
-        resumed = generator and frame in self.started
-        if generator and not resumed:
-            self.started.add(frame)
-            self.keep.append(frame)
         verb = "Re-enter generator" if resumed else ("Start generator" if generator else "Call to")
-        self.emit({"kind": "call", "depth": depth, "func": code.co_name, "verb": verb,
-                   "line": code.co_firstlineno if not resumed else frame.f_lineno})
+        line = frame.f_lineno if resumed else code.co_firstlineno
+        event = {"kind": "call", "depth": state.depth, "func": code.co_name, "verb": verb, "line": line}
+        if state.gen is not None:
+            event["gen"] = state.gen
+        self.emit(event)
         if resumed:
-            state.indent = len(self.source(frame, frame.f_lineno)) - len(self.source(frame, frame.f_lineno).lstrip(" "))
+            text = self.source(line)
+            state.indent = _len(text) - _len(text.lstrip(" "))
         self.flush_values(frame, state, everything=True)
-        self.emit_line(frame, state, code.co_firstlineno if not resumed else frame.f_lineno)
+        self.emit_line(state, line)
         self.last_frame = frame
         return self.on_event
 
     def on_event(self, frame, event, arg):
+        if not self.recording:
+            return self.on_count(frame, event, arg)
         state = self.states.get(frame)
         if state is None:
             return None
         if event == "line":
             self.flush_values(frame, state)
-            self.emit_line(frame, state, frame.f_lineno)
+            line = frame.f_lineno
+            self.loop_at_line(state, line)
+            if not self.recording:
+                return self.on_count
+            self.emit_line(state, line)
         elif event == "exception":
+            kind, value, _ = arg
+            if kind is TraceLimit:
+                return None
             self.flush_values(frame, state)
             self.reprint_after_nested_call(frame, state)
-            kind, value, _ = arg
             self.emit({"kind": "exception", "depth": state.depth, "type": kind.__name__,
-                       "message": _ADDRESS.sub("", str(value))})
+                       "message": safe_str(value)})
         elif event == "return":
             self.flush_values(frame, state)
             self.reprint_after_nested_call(frame, state)
+            self.close_loops_of(state)
             code = frame.f_code
-            if state.last == "exception":
+            if self.limit == "timeout":
+                pass
+            elif state.last == "exception":
                 self.emit({"kind": "unwind", "depth": state.depth, "func": code.co_name})
-            elif code.co_flags & _GENERATOR_FLAGS and _is_yield(frame):
-                self.emit({"kind": "yield", "depth": state.depth, "func": code.co_name,
-                           "value": self.short(arg)})
             else:
-                self.emit({"kind": "return", "depth": state.depth, "func": code.co_name,
-                           "value": self.short(arg)})
+                text, capped, opaque = render(arg, self.max_repr)
+                kind = "yield" if code.co_flags & _GENERATOR_FLAGS and _is_yield(frame) else "return"
+                ended = {"kind": kind, "depth": state.depth, "func": code.co_name, "value": text}
+                if capped:
+                    ended["capped"] = True
+                if opaque:
+                    ended["opaque"] = True
+                self.emit(ended)
             self.stack.pop()
             del self.states[frame]
             self.last_frame = None
@@ -163,66 +410,7 @@ class Tracer:
 
 def _is_yield(frame):
     try:
-        code = frame.f_code.co_code
-        return code[frame.f_lasti] == _YIELD_VALUE
+        return frame.f_code.co_code[frame.f_lasti] == _YIELD_VALUE
     except Exception:
         return False
-
-
-import dis as _dis
-_YIELD_VALUE = _dis.opmap["YIELD_VALUE"]
-del _dis
-
-
-def _equal(value, expected_source):
-    try:
-        expected = eval(expected_source, {"inf": float("inf"), "nan": float("nan")})
-    except Exception:
-        return repr(value) == expected_source
-    try:
-        return bool(value == expected) and type(value) == type(expected) or repr(value) == repr(expected)
-    except Exception:
-        return repr(value) == expected_source
-
-
-def trace(source, call, expected, filename, max_events, max_repr, timeout):
-    """Defines the program (untraced), then traces one call of it. Returns JSON."""
-    out = io.StringIO()
-    real_stdout = sys.stdout
-    tracer = Tracer(filename, max_events, max_repr, timeout)
-    tracer.lines[filename] = source.splitlines(True)
-    result = {"status": "ok", "answer": None, "error": None, "match": None}
-    namespace = {"__name__": "__main__"}
-    sys.stdout = out
-    try:
-        try:
-            exec(compile(source, filename, "exec"), namespace)
-            call_code = compile(call, "<call>", "eval")
-        except BaseException as exc:
-            result["status"] = "invalid"
-            result["error"] = {"type": type(exc).__name__, "message": str(exc)}
-            return json.dumps(result)
-        sys.settrace(tracer.on_new_frame)
-        try:
-            value = eval(call_code, namespace)
-        except TraceLimit:
-            value = None
-            result["status"] = "truncated" if tracer.limit == "steps" else "timeout"
-        except BaseException as exc:
-            value = None
-            result["status"] = "raised"
-            result["error"] = {"type": type(exc).__name__, "message": _ADDRESS.sub("", str(exc))}
-        finally:
-            sys.settrace(None)
-        if tracer.limit and result["status"] not in ("truncated", "timeout"):
-            result["status"] = "truncated" if tracer.limit == "steps" else "timeout"
-        if result["status"] == "ok":
-            result["answer"] = _ADDRESS.sub("", repr(value))
-            if expected is not None:
-                result["match"] = _equal(value, expected)
-    finally:
-        sys.stdout = real_stdout
-    result["events"] = tracer.events
-    result["stdout"] = out.getvalue()[:10000]
-    return json.dumps(result)
 `;

@@ -1,4 +1,4 @@
-import type { TraceEvent } from './types';
+import type { FoldedChange, TraceEvent } from './types';
 
 /** A variable binding as the trace shows it. */
 export interface Binding {
@@ -18,11 +18,15 @@ export interface Step {
   changes: Binding[];
   calls: CallNode[];
   exception: { type: string; message: string; event: number } | null;
+  /** Loop iterations folded into this step: they went the way of ones shown before. */
+  folded?: { first: number; last: number; changes: FoldedChange[]; calls: string[] };
 }
 
 export interface CallNode {
   func: string;
   verb: string;
+  /** The generator instance, the same across its resumes. */
+  gen?: number;
   event: number;
   args: Binding[];
   steps: Step[];
@@ -49,6 +53,7 @@ export function buildCallTree(events: readonly TraceEvent[]): CallNode[] {
           steps: [],
           end: { kind: 'none', value: '', event: index },
         };
+        if (event.gen !== undefined) child.gen = event.gen;
         const parentStep = node?.steps.at(-1);
         if (parentStep) parentStep.calls.push(child);
         else if (node) node.steps.push(syntheticStep(child, index));
@@ -90,6 +95,30 @@ export function buildCallTree(events: readonly TraceEvent[]): CallNode[] {
         else step.changes.push(binding);
         break;
       }
+      case 'loop': {
+        if (!node) break;
+        const header = lastStepAt(node.steps, event.line);
+        node.steps.push({
+          line: event.line,
+          source: header?.source ?? '',
+          indent: header?.indent ?? 0,
+          event: index,
+          changes: event.changes.map((change) => ({
+            name: change.name,
+            value: change.final,
+            event: index,
+          })),
+          calls: [],
+          exception: null,
+          folded: {
+            first: event.first,
+            last: event.last,
+            changes: event.changes,
+            calls: event.calls,
+          },
+        });
+        break;
+      }
       case 'exception': {
         const step = node?.steps.at(-1);
         if (step) step.exception = { type: event.type, message: event.message, event: index };
@@ -124,4 +153,9 @@ function syntheticStep(child: CallNode, index: number): Step {
     calls: [child],
     exception: null,
   };
+}
+
+function lastStepAt(steps: readonly Step[], line: number): Step | undefined {
+  for (let i = steps.length - 1; i >= 0; i--) if (steps[i]?.line === line) return steps[i];
+  return undefined;
 }
