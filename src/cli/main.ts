@@ -1,7 +1,9 @@
+import { PACK_USAGE, packCommand } from './pack';
 import { REPLAY_USAGE, replayCommand } from './replay';
 import { TAG_USAGE, tagCommand } from './tag';
 import { TRACE_USAGE, traceCommand } from './trace';
 import { UsageError } from './usage';
+import { VERIFY_USAGE, verifyCommand } from './verify';
 
 const USAGE = `Loupe's command line tools.
 
@@ -9,7 +11,11 @@ ${REPLAY_USAGE}
 
 ${TAG_USAGE}
 
-${TRACE_USAGE}`;
+${TRACE_USAGE}
+
+${PACK_USAGE}
+
+${VERIFY_USAGE}`;
 
 /** Runs a command; returns the process exit code. */
 export async function main(args: string[]): Promise<number> {
@@ -22,6 +28,10 @@ export async function main(args: string[]): Promise<number> {
         return await tagCommand(rest, process.stdout, process.stderr);
       case 'trace':
         return await traceCommand(rest, process.stdout, process.stderr);
+      case 'pack':
+        return await packCommand(rest, process.stdout, process.stderr);
+      case 'verify':
+        return await verifyCommand(rest, process.stdout, process.stderr);
       case undefined:
       case '--help':
       case 'help':
