@@ -1,5 +1,5 @@
 import type { PackLine } from '../tasks/types';
-import { MAX_INSERTIONS, type ExperimentConfig, type PlannedRun } from './types';
+import { MAX_INSERTIONS, type Experiment, type ExperimentConfig, type PlannedRun } from './types';
 
 /** A small seeded generator (mulberry32): the same seed draws the same sample everywhere. */
 export function seededRandom(seed: number): () => number {
@@ -58,4 +58,28 @@ export function buildPlan(config: ExperimentConfig, tasks: readonly PackLine[]):
       })),
     ),
   );
+}
+
+/** How many runs a choice makes: tasks × distinct conditions × distinct seeds. */
+export function runCount(
+  tasks: number,
+  config: Pick<ExperimentConfig, 'conditions' | 'seeds'>,
+): number {
+  return tasks * new Set(config.conditions).size * new Set(config.seeds).size;
+}
+
+export function newExperiment(
+  config: ExperimentConfig,
+  plan: PlannedRun[],
+  model: string,
+): Experiment {
+  const now = new Date();
+  return {
+    id: `exp-${now.getTime().toString(36)}`,
+    createdAt: now.toISOString(),
+    model,
+    config,
+    plan,
+    status: 'running',
+  };
 }

@@ -34,19 +34,22 @@ export type RunnerOutcome = 'finished' | 'paused' | 'stopped';
 export class ExperimentRunner {
   #controller: AbortController | null = null;
   #halt: 'paused' | 'stopped' | null = null;
+  readonly #done: Set<string>;
 
   constructor(
     readonly backend: ExperimentBackend,
     readonly experiment: Experiment,
     readonly tasks: ReadonlyMap<string, PackLine>,
-    readonly done: ReadonlySet<string>,
+    done: Iterable<string>,
     readonly hooks: RunnerHooks,
-  ) {}
+  ) {
+    this.#done = new Set(done);
+  }
 
   async run(): Promise<RunnerOutcome> {
     for (const planned of this.experiment.plan) {
       if (this.#halt) return this.#halt;
-      if (this.done.has(planned.key)) continue;
+      if (this.#done.has(planned.key)) continue;
       const task = this.tasks.get(planned.taskId);
       if (!task) throw new Error(`The task ${planned.taskId} is not in the loaded packs.`);
       this.hooks.onRunStart?.(planned);
