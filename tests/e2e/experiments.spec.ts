@@ -85,7 +85,8 @@ test.describe('experiments', () => {
   test('runs end to end on a scripted engine: pause, reload, resume, finish, export', async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    // Generous: the scripted runs are quick, but a busy machine slows every page action.
+    test.setTimeout(process.env.LOUPE_SCREENSHOTS ? 400_000 : 240_000);
     await useScriptedEngine(page);
     await setUp(page);
     await expect(page.getByTestId('experiment-model')).toContainText('Scripted test engine');
@@ -142,6 +143,9 @@ test.describe('experiments', () => {
       await page.getByRole('button', { name: 'Show all' }).click();
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${shots}/experiments-1280.png`, fullPage: true });
+      await page.getByTestId('experiment-results').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/experiments-results.png` });
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.getByRole('button', { name: 'A+' }).click();
       await page.screenshot({ path: `${shots}/experiments-1280-large.png` });
       await page.getByTestId('experiment-results').scrollIntoViewIfNeeded();
