@@ -15,7 +15,7 @@ const run = spawnSync('node', ['bin/loupe.js', 'pack', 'symbench', source], {
   maxBuffer: 1 << 28,
 });
 if (run.status !== 0 && !run.stdout) throw new Error(run.stderr);
-process.stderr.write(run.stderr.split("\n").slice(-2).join("\n"));
+process.stderr.write(run.stderr.split('\n').slice(-2).join('\n'));
 const lines = run.stdout
   .split('\n')
   .filter(Boolean)
