@@ -1,10 +1,12 @@
 import { LoupeError } from '../lib/core/errors';
 import { COMPARE_USAGE, compareCommand } from './compare';
+import { PACK_USAGE, packCommand } from './pack';
 import { REPLAY_USAGE, replayCommand } from './replay';
 import { TAG_USAGE, tagCommand } from './tag';
 import { TRACE_USAGE, traceCommand } from './trace';
 import { InputError, terminalSafe } from './input';
 import { UsageError } from './usage';
+import { VERIFY_USAGE, verifyCommand } from './verify';
 
 const USAGE = `Loupe's command line tools.
 
@@ -14,7 +16,11 @@ ${TAG_USAGE}
 
 ${TRACE_USAGE}
 
-${COMPARE_USAGE}`;
+${COMPARE_USAGE}
+
+${PACK_USAGE}
+
+${VERIFY_USAGE}`;
 
 /** Runs a command; returns the process exit code. */
 export async function main(args: string[]): Promise<number> {
@@ -29,6 +35,10 @@ export async function main(args: string[]): Promise<number> {
         return await traceCommand(rest, process.stdout, process.stderr);
       case 'compare':
         return await compareCommand(rest, process.stdout, process.stderr);
+      case 'pack':
+        return await packCommand(rest, process.stdout, process.stderr);
+      case 'verify':
+        return await verifyCommand(rest, process.stdout, process.stderr);
       case undefined:
       case '--help':
       case 'help':
