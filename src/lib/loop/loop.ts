@@ -3,7 +3,7 @@ import type { GenerationEngine, GenerationUsage } from '../engine/types';
 import type { PythonRunResult } from '../python/types';
 import { outputForModel } from './output';
 import type { Protocol } from './protocols';
-import type { ChatTemplate } from './templates';
+import type { ChatTemplate } from '../transcript/format';
 
 export interface LoopSettings {
   protocol: Protocol;

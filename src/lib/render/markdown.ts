@@ -55,11 +55,4 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The code inside a code unit: without ```python fences or <code> tags. */
-export function codeOfBlock(block: string): string {
-  return block
-    .replace(/^<code>\s*/, '')
-    .replace(/\s*<\/code>$/, '')
-    .replace(/^```[^\n]*\n?/, '')
-    .replace(/\n?```\s*$/, '');
-}
+export { codeOfBlock } from '../transcript/format';

@@ -6,11 +6,11 @@ import { ModelWorker, type DownloadProgress, type WebLlmEngine } from '../engine
 import { EXAMPLE_PROBLEMS } from '../loop/problems';
 import { ReasoningLoop, type LoopResult, type Part } from '../loop/loop';
 import { PROTOCOLS, type ProtocolId } from '../loop/protocols';
-import { TEMPLATES, type TemplateId } from '../loop/templates';
+import { TEMPLATES, type TemplateId } from '../transcript/format';
 import { estimateTokens } from '../core/tokens';
 import { TranscriptView, type RunPart, type UnitView } from '../loop/view';
 import { BEHAVIOURS, type Behaviour } from '../tagger/labels';
-import { judgeTranscript, type JudgeCounts } from '../tagger/judge';
+import { judgeTranscript, type JudgeCounts } from '../analysis/judge';
 import { repetitionRatio } from '../tagger/stats';
 import { StreamTagger, type TaggedUnit } from '../tagger/tagger';
 import { importTranscripts, type ImportedTranscript } from '../transcript/import';
