@@ -15,6 +15,7 @@ class Api {
   }
   /** Never answers until released: a program stuck in C code. */
   hang(): Promise<string> {
+    this.calls.push('hang');
     return new Promise((resolve) => this.#release.push(() => resolve('released')));
   }
   fail(): never {
@@ -100,10 +101,10 @@ describe('WorkerBridge', () => {
   });
 
   test('hard cancel terminates the worker that cannot listen', async () => {
-    const { b, workers } = bridge();
+    const { b, workers, apis } = bridge();
     const controller = new AbortController();
     const call = b.call((r) => r.hang(), { signal: controller.signal, hardCancel: true });
-    await new Promise((r) => setTimeout(r, 20));
+    while (!apis[0]?.calls.includes('hang')) await new Promise((r) => setTimeout(r, 5));
     controller.abort();
     await expect(call).rejects.toMatchObject({ name: 'AbortError' });
     expect(workers[0]?.terminated).toBe(true);
