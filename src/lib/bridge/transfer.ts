@@ -32,8 +32,11 @@ const throwHandler: TransferHandler<ThrownValue, SerializedThrow> = {
   deserialize(serialized) {
     if (!serialized.isError) throw serialized.value;
     const data = serialized.value as { message: string; name: string; code?: string };
-    if (data.name === 'LoupeError' && isErrorCode(data.code))
-      throw new LoupeError(data.code, data.message);
+    if (isErrorCode(data.code)) {
+      const error = new LoupeError(data.code, data.message);
+      error.name = data.name;
+      throw error;
+    }
     throw Object.assign(new Error(data.message), data);
   },
 };

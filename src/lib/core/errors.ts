@@ -19,6 +19,10 @@ export const ERROR_TABLE = {
       'Python could not start. Reload the page; if it keeps failing, check that this browser supports WebAssembly and module workers.',
     action: 'reload-page',
   },
+  'python/died': {
+    message: 'Python stopped: the code ended or broke the interpreter. It restarts, state lost.',
+    action: 'restart-python',
+  },
   'python/not-started': { message: 'Python has not started yet.', action: null },
   'python/worker-crashed': {
     message: 'The Python worker stopped unexpectedly. It restarts on the next run, state lost.',

@@ -8,12 +8,14 @@ export class ActiveRun {
   constructor(
     readonly id: number,
     readonly options: RunOptions,
+    /** The worker took the run: what came before was it finishing older work. */
+    readonly onAccepted: () => void,
     readonly onExecuting: () => void,
     readonly requestStop: (why: string) => void,
   ) {}
 
   /** One event from the worker's port; events of an earlier run are ignored. */
-  handle(event: Exclude<WorkerEvent, { type: 'startup' }>): void {
+  handle(event: Exclude<WorkerEvent, { type: 'startup' } | { type: 'closed' }>): void {
     if (event.runId !== this.id) return;
     if (event.type === 'output') {
       if (event.stream === 'stdout') this.stdout += event.text;
@@ -21,6 +23,8 @@ export class ActiveRun {
       this.options.onOutput?.(event.stream, event.text);
     } else if (event.type === 'note') {
       this.options.onNote?.(event.text);
+    } else if (event.type === 'accepted') {
+      this.onAccepted();
     } else {
       this.onExecuting();
     }

@@ -11,10 +11,9 @@ import {
   crashError,
   failedRun,
   endedError,
-  packageTimeoutError,
   startError,
+  stopError,
   stoppedError,
-  timeoutError,
 } from './run-errors';
 import type {
   PythonErrorInfo,
@@ -37,7 +36,7 @@ export interface PythonClientOptions extends WorkerConfig {
 }
 
 /** `ended`: the worker was terminated or closed under the run; the bridge has settled its caller. */
-type StopReason = 'stopped' | 'timeout' | 'packages' | 'crashed' | 'ended';
+type StopReason = 'stopped' | 'timeout' | 'packages' | 'crashed' | 'ended' | 'busy' | 'closed';
 
 /**
  * The page's handle on Python: a WorkerBridge (lazy start, one queue, terminate settles every
@@ -200,8 +199,9 @@ export class PythonClient {
       stopReason = why;
       resolveStop(why);
     };
-    // Package downloads are not the code's time, but a stalled download must not hang the run.
-    let timer = setTimeout(() => requestStop('packages'), PACKAGE_LOAD_LIMIT_MS);
+    // Until the worker takes the run, it is busy with older work (a callback an earlier run left
+    // behind, say): that counts against this run's time limit.
+    let timer = setTimeout(() => requestStop('busy'), timeoutMs);
     const active = new ActiveRun(
       id,
       {
@@ -210,6 +210,11 @@ export class PythonClient {
           lastNote = note;
           options.onNote?.(note);
         },
+      },
+      () => {
+        clearTimeout(timer);
+        // Package downloads are not the code's time, but a stalled download must not hang the run.
+        timer = setTimeout(() => requestStop('packages'), PACKAGE_LOAD_LIMIT_MS);
       },
       () => {
         clearTimeout(timer);
@@ -238,23 +243,12 @@ export class PythonClient {
       }
       if (first === 'ended') return failedRun(started, endedError(null), active);
       // Asked to stop: interrupt, give Python a moment, then replace the worker.
-      if (this.#interrupt && first !== 'crashed') {
+      if (this.#interrupt && first !== 'crashed' && first !== 'closed') {
         Atomics.store(this.#interrupt, 0, 2);
         const settled = await Promise.race([finished, sleep(this.#options.graceMs ?? 1000)]);
         if (settled?.kind === 'result') return relabel(settled.result, stopReason, timeoutMs);
       }
-      const why =
-        first === 'timeout'
-          ? timeoutError(timeoutMs)
-          : first === 'packages'
-            ? packageTimeoutError(lastNote)
-            : first === 'crashed'
-              ? crashError('an uncaught error in the worker')
-              : stoppedError(
-                  this.#interrupt
-                    ? 'You stopped the run, and Python did not answer the interrupt in time.'
-                    : 'You stopped the run.',
-                );
+      const why = stopError(first, timeoutMs, lastNote, this.#interrupt !== null);
       return this.#replaceWorker(context, started, why, active);
     } finally {
       clearTimeout(timer);
@@ -284,6 +278,10 @@ export class PythonClient {
   #onEvent(event: WorkerEvent): void {
     if (event.type === 'startup') {
       this.#update({ step: event.step });
+      return;
+    }
+    if (event.type === 'closed') {
+      this.#active?.requestStop('closed');
       return;
     }
     this.#active?.handle(event);

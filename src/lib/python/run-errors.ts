@@ -34,6 +34,10 @@ export function stoppedError(message: string): PythonErrorInfo {
 }
 
 export function crashError(error: unknown): PythonErrorInfo {
+  // The worker names a dead interpreter (os._exit, stack overflow, out of memory...).
+  if (error instanceof Error && error.name === 'InterpreterDied') {
+    return { type: 'InterpreterDied', code: 'python/died', message: error.message, traceback: '' };
+  }
   return {
     type: 'InterpreterCrashed',
     code: 'python/worker-crashed',
@@ -69,16 +73,38 @@ function formatSeconds(ms: number): string {
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
 
-/** A KeyboardInterrupt caused by the time limit is reported as the time limit. */
+/**
+ * A KeyboardInterrupt that Loupe caused is named for its cause (the time limit, or Stop); one
+ * the code raised itself stays the code's own.
+ */
 export function relabel(
   result: PythonRunResult,
   reason: string | null,
   timeoutMs: number,
 ): PythonRunResult {
-  if (reason === 'timeout' && result.error?.type === 'KeyboardInterrupt') {
-    return { ...result, error: { ...timeoutError(timeoutMs), traceback: result.error.traceback } };
-  }
-  return result;
+  if (result.error?.type !== 'KeyboardInterrupt' || reason === null) return result;
+  const error = reason === 'timeout' ? timeoutError(timeoutMs) : stoppedError('Stopped.');
+  return { ...result, error: { ...error, traceback: result.error.traceback } };
+}
+
+export function busyError(timeoutMs: number): PythonErrorInfo {
+  return {
+    type: 'TimeoutError',
+    code: 'python/timeout',
+    message:
+      `Python was still busy after ${formatSeconds(timeoutMs)} with work an earlier run left ` +
+      `running (a callback scheduled with js.setTimeout, for instance), so this run could not start.`,
+    traceback: '',
+  };
+}
+
+export function closedError(): PythonErrorInfo {
+  return {
+    type: 'InterpreterDied',
+    code: 'python/died',
+    message: "The code closed Python's worker (it reached the worker's close()).",
+    traceback: '',
+  };
 }
 
 export function sleep(ms: number): Promise<null> {
@@ -101,4 +127,23 @@ export function failedRun(
     truncated: false,
     restarted: false,
   };
+}
+
+/** Why a run that Loupe stopped ended, by the reason it was stopped. */
+export function stopError(
+  reason: string,
+  timeoutMs: number,
+  lastNote: string,
+  canInterrupt: boolean,
+): PythonErrorInfo {
+  if (reason === 'timeout') return timeoutError(timeoutMs);
+  if (reason === 'busy') return busyError(timeoutMs);
+  if (reason === 'closed') return closedError();
+  if (reason === 'packages') return packageTimeoutError(lastNote);
+  if (reason === 'crashed') return crashError('an uncaught error in the worker');
+  return stoppedError(
+    canInterrupt
+      ? 'You stopped the run, and Python did not answer the interrupt in time.'
+      : 'You stopped the run.',
+  );
 }
