@@ -30,6 +30,14 @@ export class PlaygroundPage {
       { timeout: 60_000 },
     );
     await expect(this.recording).toBeVisible();
+    // Playground runs use their own interpreter, warmed once the page's is ready.
+    await expect(this.page.getByTestId('playground-python')).toHaveAttribute(
+      'data-status',
+      'ready',
+      {
+        timeout: 90_000,
+      },
+    );
   }
 
   async importRecording(name: string, lines: object[]): Promise<void> {

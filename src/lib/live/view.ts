@@ -1,5 +1,5 @@
 import type { TaggedUnit } from '../tagger/tagger';
-import type { Part } from './loop';
+import type { Part } from '../loop/loop';
 
 export type RunPart = Extract<Part, { kind: 'run' }>;
 

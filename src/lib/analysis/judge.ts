@@ -1,7 +1,7 @@
 import { chat } from '../engine/chat';
 import type { GenerationEngine } from '../engine/types';
-import type { TemplateId } from '../loop/templates';
-import { BEHAVIOURS, type Behaviour } from './labels';
+import { BEHAVIOURS, type Behaviour } from '../tagger/labels';
+import type { TemplateId } from '../transcript/format';
 
 /**
  * What each behaviour means to the judge, in the manner of Gandhi et al. (2025): one prompt per
