@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { position, stepBack, stepForward, stops, type UnitKind } from '../../src/lib/presenter/steps';
+import {
+  position,
+  stepBack,
+  stepForward,
+  stops,
+  type UnitKind,
+} from '../../src/lib/presenter/steps';
 
 // Two rounds: prose, code, output; prose, prose, code, output; then the answer.
 const KINDS: UnitKind[] = ['text', 'code', 'output', 'text', 'text', 'code', 'output', 'text'];

@@ -48,7 +48,10 @@ export function stepBack(kinds: readonly UnitKind[], shown: number, size: StepSi
 /** Where the presenter is, in words: "Sentence 4 of 31 · round 2 of 3". */
 export function position(kinds: readonly UnitKind[], shown: number): string {
   const rounds = kinds.filter((k) => k === 'output').length;
-  const round = Math.min(kinds.slice(0, shown).filter((k) => k === 'output').length + 1, rounds);
+  const round = Math.min(
+    kinds.slice(0, shown - 1).filter((k) => k === 'output').length + 1,
+    rounds,
+  );
   const where = `Unit ${shown} of ${kinds.length}`;
   return rounds > 0 ? `${where} · round ${Math.max(round, 1)} of ${rounds}` : where;
 }
