@@ -29,13 +29,11 @@ const isAppPage = (url) => {
   return `${origin}${pathname}` === scope() || `${origin}${pathname}` === index();
 };
 
-/** Files that could not be kept at install (the page asks, and says so instead of pretending). */
-let missing = [];
-
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
-      missing = await precache();
+      // A file that cannot be kept is not fatal: the page asks for the status and says so.
+      await precache();
       // The first build a browser sees takes over at once (isolation needs it); a newer one waits.
       if (!self.registration.active) await self.skipWaiting();
     })(),
@@ -69,10 +67,9 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(respond(request).then(withIsolationHeaders));
 });
 
-/** Keeps every file of the build; one that cannot be fetched is reported, not fatal. */
+/** Keeps every file of the build; one that cannot be fetched is left out (see status()). */
 async function precache() {
   const cache = await caches.open(SHELL);
-  const failed = [];
   await Promise.all(
     files.map(async (file) => {
       const url = new URL(file, scope()).href;
@@ -82,11 +79,10 @@ async function precache() {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         await cache.put(url, response);
       } catch {
-        failed.push(file);
+        // Reported by status() as missing.
       }
     }),
   );
-  return failed;
 }
 
 async function status() {
