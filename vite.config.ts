@@ -13,7 +13,7 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { compileStdlib } from './scripts/compile-stdlib.js';
-import { serviceWorker } from './src/lib/sw/build-plugin';
+import { serviceWorker } from './src/lib/sw/build-plugin.ts';
 
 /** Files of the Pyodide core that Loupe serves itself, so Python starts with no CDN. */
 const PYODIDE_FILES = [

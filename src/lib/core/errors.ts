@@ -10,6 +10,9 @@ export type LoupeErrorCode =
   | 'model/out-of-memory'
   | 'model/download-failed'
   | 'model/load-failed'
+  | 'library/quota-exceeded'
+  | 'library/unavailable'
+  | 'library/bad-file'
   | 'internal';
 
 export class LoupeError extends Error {

@@ -14,6 +14,7 @@ import { judgeTranscript, type JudgeCounts } from '../tagger/judge';
 import { repetitionRatio } from '../tagger/stats';
 import { StreamTagger, type TaggedUnit } from '../tagger/tagger';
 import { importTranscripts, type ImportedTranscript } from '../transcript/import';
+import { keepRun } from '../library/store.svelte';
 import { python } from './python.svelte';
 import { settings } from './settings.svelte';
 
@@ -295,6 +296,24 @@ export class PlaygroundStore {
       this.running = false;
       this.#controller = null;
       this.#stepWaiters.splice(0).forEach((resolve) => resolve());
+      keepRun({
+        engine: this.engineLabel,
+        question: this.question,
+        expected: this.expected.trim() || null,
+        parts: this.parts,
+        result: this.result,
+        counts: this.counts,
+        settings: {
+          protocol: this.protocol,
+          template: this.template,
+          system: this.system,
+          maxRounds: this.maxRounds,
+          maxTokensPerRound: this.maxTokensPerRound,
+          maxTotalTokens: this.maxTotalTokens,
+          temperature: this.temperature,
+          intervention: { text: this.interventionText, times: this.interventionTimes },
+        },
+      });
     }
   }
 

@@ -3,6 +3,7 @@ import { BEHAVIOURS, type Behaviour } from '../tagger/labels';
 import { transcriptStats, type TranscriptStats } from '../tagger/stats';
 import { tagText, type TagResult } from '../tagger/tagger';
 import { importTranscripts, type ImportError, type ImportedTranscript } from '../transcript/import';
+import { keepAnalysis } from '../library/store.svelte';
 import { settings } from './settings.svelte';
 
 export interface AnalysedTranscript extends ImportedTranscript {
@@ -24,12 +25,14 @@ export class TranscriptStore {
   );
   showCrucial = $state(true);
 
-  load(name: string, content: string): void {
+  /** Opens a file for analysis; `keep` puts it in the Library (false when it comes from there). */
+  load(name: string, content: string, keep = true): void {
     const { transcripts, errors } = importTranscripts(content, name);
     this.items = transcripts.map(analyse);
     this.errors = errors;
     this.source = name;
     this.selected = 0;
+    if (keep) keepAnalysis(name, content, this.items.length, errors.length);
   }
 
   get current(): AnalysedTranscript | undefined {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { precacheList, serviceWorkerSource } from './precache';
+import { precacheList, serviceWorkerSource } from './precache.ts';
 
 const TEMPLATE = new URL('./service-worker.js', import.meta.url);
 
