@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { PythonPage } from './python-page';
 import { TracePage } from './trace-page';
 
+// Several page loads and a Python start each: room for a loaded 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 test.describe('nothing is lost between views and across reloads', () => {
   test('edit, switch views, reload: the code, the trace inputs and the tab are kept', async ({
     page,

@@ -3,6 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { LibraryPage } from './library-page';
 import { PlaygroundPage } from './playground-page';
 
+// Several page loads and a Python start each: room for a loaded 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 const QUESTION = 'What is six times seven?';
 const ENGINE = 'Replay: six.jsonl #six';
 

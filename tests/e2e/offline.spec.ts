@@ -6,6 +6,9 @@ import { PlaygroundPage } from './playground-page';
 import { startPlainServer } from './plain-server';
 import { PythonPage } from './python-page';
 
+// Several page loads and a Python start each: room for a loaded 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 const BASE = '/some/path/';
 
 /** The names of Loupe's caches, and whether the service worker has every file of its build. */
