@@ -115,5 +115,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Pyodide rethrows a fatal error from its event loop after reporting it to the session
+    // (tests/unit/python-death.test.ts checks that report): that rethrow is expected.
+    onUnhandledError: (error) =>
+      (error as { pyodide_fatal_error?: boolean }).pyodide_fatal_error ? false : undefined,
   },
 });

@@ -5,6 +5,7 @@
 export type LoupeErrorCode =
   | 'python/start-failed'
   | 'python/worker-crashed'
+  | 'python/died'
   | 'python/not-started'
   | 'model/not-loaded'
   | 'model/out-of-memory'

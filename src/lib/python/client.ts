@@ -44,10 +44,11 @@ interface ActiveRun {
   stdout: string;
   stderr: string;
   options: RunOptions;
+  onAccepted: () => void;
   onExecuting: () => void;
 }
 
-type StopReason = 'stopped' | 'timeout' | 'packages';
+type StopReason = 'stopped' | 'timeout' | 'packages' | 'busy' | 'closed';
 
 /** Longest wait for packages to download before the code starts. */
 const PACKAGE_LOAD_LIMIT_MS = 120_000;
@@ -159,8 +160,9 @@ export class PythonClient {
       };
     });
     let lastNote = '';
-    // Package downloads are not the code's time, but a stalled download must not hang the run.
-    timer = setTimeout(() => requestStop('packages'), PACKAGE_LOAD_LIMIT_MS);
+    // Until the worker takes the run, it is busy with older work (a callback an earlier run left
+    // behind, say): that counts against this run's time limit.
+    timer = setTimeout(() => requestStop('busy'), timeoutMs);
     this.#active = {
       id,
       stdout: '',
@@ -171,6 +173,11 @@ export class PythonClient {
           lastNote = note;
           options.onNote?.(note);
         },
+      },
+      onAccepted: () => {
+        clearTimeout(timer);
+        // Package downloads are not the code's time, but a stalled download must not hang the run.
+        timer = setTimeout(() => requestStop('packages'), PACKAGE_LOAD_LIMIT_MS);
       },
       onExecuting: () => {
         clearTimeout(timer);
@@ -194,7 +201,7 @@ export class PythonClient {
         return this.#replaceWorker(started, crashError(first.error));
       }
       // Asked to stop: interrupt, give Python a moment, then replace the worker.
-      if (this.#interrupt) {
+      if (this.#interrupt && first !== 'closed') {
         Atomics.store(this.#interrupt, 0, 2);
         const settled = await Promise.race([finished, sleep(this.#options.graceMs ?? 1000)]);
         if (settled && settled.kind === 'result') {
@@ -204,13 +211,17 @@ export class PythonClient {
       const why =
         first === 'timeout'
           ? timeoutError(timeoutMs)
-          : first === 'packages'
-            ? packageTimeoutError(lastNote)
-            : stoppedError(
-                this.#interrupt
-                  ? 'You stopped the run, and Python did not answer the interrupt in time.'
-                  : 'You stopped the run.',
-              );
+          : first === 'busy'
+            ? busyError(timeoutMs)
+            : first === 'closed'
+              ? closedError()
+              : first === 'packages'
+                ? packageTimeoutError(lastNote)
+                : stoppedError(
+                    this.#interrupt
+                      ? 'You stopped the run, and Python did not answer the interrupt in time.'
+                      : 'You stopped the run.',
+                  );
       return this.#replaceWorker(started, why);
     } finally {
       clearTimeout(timer);
@@ -221,15 +232,14 @@ export class PythonClient {
     }
   }
 
-  /** A KeyboardInterrupt caused by the time limit is reported as the time limit. */
+  /**
+   * A KeyboardInterrupt that Loupe caused is named for its cause (the time limit, or Stop); one
+   * the code raised itself stays the code's own.
+   */
   #relabel(result: PythonRunResult, reason: StopReason | null, timeoutMs: number): PythonRunResult {
-    if (reason === 'timeout' && result.error?.type === 'KeyboardInterrupt') {
-      return {
-        ...result,
-        error: { ...timeoutError(timeoutMs), traceback: result.error.traceback },
-      };
-    }
-    return result;
+    if (result.error?.type !== 'KeyboardInterrupt' || reason === null) return result;
+    const error = reason === 'timeout' ? timeoutError(timeoutMs) : stoppedError('Stopped.');
+    return { ...result, error: { ...error, traceback: result.error.traceback } };
   }
 
   #replaceWorker(started: number, error: PythonErrorInfo): PythonRunResult {
@@ -303,6 +313,10 @@ export class PythonClient {
       this.#update({ step: event.step });
       return;
     }
+    if (event.type === 'closed') {
+      this.#stopActive?.('closed');
+      return;
+    }
     const active = this.#active;
     if (!active || active.id !== event.runId) return; // a stale message from a finished run
     if (event.type === 'output') {
@@ -310,6 +324,8 @@ export class PythonClient {
       active.options.onOutput?.(event.stream, event.text);
     } else if (event.type === 'note') {
       active.options.onNote?.(event.text);
+    } else if (event.type === 'accepted') {
+      active.onAccepted();
     } else {
       active.onExecuting();
     }
@@ -349,7 +365,29 @@ function stoppedError(message: string): PythonErrorInfo {
   return { type: 'Stopped', message, traceback: '' };
 }
 
+function busyError(timeoutMs: number): PythonErrorInfo {
+  return {
+    type: 'TimeoutError',
+    message:
+      `Python was still busy after ${formatSeconds(timeoutMs)} with work an earlier run left ` +
+      `running (a callback scheduled with js.setTimeout, for instance), so this run could not start.`,
+    traceback: '',
+  };
+}
+
+function closedError(): PythonErrorInfo {
+  return {
+    type: 'InterpreterDied',
+    message: "The code closed Python's worker (it reached the worker's close()).",
+    traceback: '',
+  };
+}
+
 function crashError(error: unknown): PythonErrorInfo {
+  // The worker names a dead interpreter (os._exit, stack overflow, out of memory...).
+  if (error instanceof Error && error.name === 'InterpreterDied') {
+    return { type: 'InterpreterDied', message: error.message, traceback: '' };
+  }
   return {
     type: 'InterpreterCrashed',
     message: `The interpreter crashed (${messageOf(error)}).`,

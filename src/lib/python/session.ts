@@ -1,5 +1,6 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
+import { classifyDeath, InterpreterDiedError } from './death';
 import { HARNESS_SOURCE } from './harness';
 import type { OutputStream, PythonErrorInfo, PythonRunResult } from './types';
 
@@ -33,15 +34,24 @@ export class PythonSession {
   #namespace: PyProxy;
   #cell = 0;
   #capture: OutputCapture | null = null;
+  #death: InterpreterDiedError | null = null;
+  #onDeath: ((error: InterpreterDiedError) => void) | null = null;
 
   constructor(pyodide: PyodideAPI, options: SessionOptions) {
     this.#pyodide = pyodide;
     this.#options = options;
+    // The harness resolves builtins from a private copy, so code that deletes or replaces
+    // `len` or `print` cannot break the way its result comes back.
     const module = pyodide.runPython(`
-import types
+import builtins, types
 _loupe = types.ModuleType("_loupe_harness")
+_loupe.__dict__["__builtins__"] = dict(builtins.__dict__)
 exec(${JSON.stringify(HARNESS_SOURCE)}, _loupe.__dict__)
 _loupe`) as PyProxy;
+    // Pyodide calls this once it can no longer be used (os._exit, a stack overflow in C, a
+    // trap): the run in flight would otherwise never settle and end only at its time limit.
+    const api = (pyodide as unknown as { _api?: { on_fatal?: (error: unknown) => void } })._api;
+    if (api) api.on_fatal = (error) => this.fail(error);
     this.#harness = module;
     this.#namespace = this.#newNamespace();
     this.#findImports = pyodide.pyimport('pyodide.code').find_imports as (code: string) => PyProxy;
@@ -62,7 +72,24 @@ _loupe`) as PyProxy;
     return this.#pyodide;
   }
 
+  /** Why the interpreter can no longer be used, or null while it can. */
+  get death(): InterpreterDiedError | null {
+    return this.#death;
+  }
+
+  /**
+   * The interpreter is unusable: Pyodide reported a fatal error, or the host saw an error escape
+   * from Python's event loop during a run. The run in flight and every later call reject with an
+   * `InterpreterDiedError` naming the cause.
+   */
+  fail(error: unknown): void {
+    if (this.#death) return;
+    this.#death = error instanceof InterpreterDiedError ? error : classifyDeath(error);
+    this.#onDeath?.(this.#death);
+  }
+
   async run(code: string, hooks: SessionRunHooks = {}): Promise<PythonRunResult> {
+    if (this.#death) throw this.#death;
     const started = performance.now();
     const capture = new OutputCapture(this.#options.maxOutputBytes, hooks.onOutput, hooks.onFlush);
     const packageError = await this.#loadPackages(code, hooks.onNote);
@@ -79,27 +106,56 @@ _loupe`) as PyProxy;
     hooks.onExecuting?.();
     this.#capture = capture;
     this.#cell += 1;
-    let raw: string;
+    let raw: PyProxy;
     try {
-      raw = (await this.#harness.run(code, this.#namespace, `<cell-${this.#cell}>`)) as string;
+      raw = await this.#untilDeath(
+        () => this.#harness.run(code, this.#namespace, `<cell-${this.#cell}>`) as Promise<PyProxy>,
+      );
     } finally {
       this.#capture = null;
     }
-    const parsed = JSON.parse(raw) as {
-      value: string | null;
-      error: PythonErrorInfo | null;
-      figures: string[];
-    };
+    const [value, error, figures, notes] = raw.toJs({
+      dict_converter: Object.fromEntries,
+      create_pyproxies: false,
+    }) as [string | undefined, PythonErrorInfo | undefined, string[], string[]];
+    raw.destroy();
+    for (const note of notes) capture.write('stderr', `[Loupe] ${note}\n`);
     return {
       ...capture.result(),
-      ...parsed,
+      value: value ?? null,
+      error: error ?? null,
+      figures,
       durationMs: performance.now() - started,
       restarted: false,
     };
   }
 
-  /** A fresh namespace: every variable, function and import of the session is forgotten. */
+  /** Settles with the call's promise, or rejects as soon as the interpreter dies. */
+  #untilDeath<T>(start: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#onDeath = reject;
+      try {
+        start().then(resolve, (error: unknown) => reject(this.#death ?? error));
+      } catch (error) {
+        reject(this.#death ?? error);
+      }
+    }).finally(() => {
+      this.#onDeath = null;
+    });
+  }
+
+  /**
+   * Forgets every variable, function and import, and puts back what code can change outside
+   * its namespace: standard streams, `sys` hooks, tracing, the recursion limit and the builtins.
+   */
   reset(): void {
+    if (this.#death) throw this.#death;
+    try {
+      (this.#harness.reset_state as () => void)();
+    } catch (error) {
+      this.fail(new InterpreterDiedError('damaged', String(error)));
+      throw this.#death;
+    }
     this.#namespace.destroy();
     this.#namespace = this.#newNamespace();
   }

@@ -47,7 +47,11 @@ export type WorkerEvent =
   | { type: 'startup'; step: StartupStep }
   | { type: 'output'; runId: number; stream: OutputStream; text: string }
   | { type: 'note'; runId: number; text: string }
-  | { type: 'executing'; runId: number };
+  | { type: 'executing'; runId: number }
+  /** The worker took the run: anything before this was the worker still busy with older work. */
+  | { type: 'accepted'; runId: number }
+  /** The worker is closing itself (code reached its `close()`). */
+  | { type: 'closed' };
 
 export interface WorkerConfig {
   /** URL of the folder holding the self-hosted Pyodide core, ending in `/`. */
