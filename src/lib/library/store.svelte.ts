@@ -117,9 +117,12 @@ export class LibraryStore {
       trace.batchRows = rows;
       trace.batchNote = note;
       router.go('trace');
-    } else {
+    } else if (record.kind === 'run') {
       this.open = record;
       router.go('library', null, { open: id });
+    } else {
+      // Compare sets and experiments open in their own view, which reads the record by its id.
+      router.go(record.kind, null, { open: id });
     }
   }
 
