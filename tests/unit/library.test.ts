@@ -59,7 +59,11 @@ describe('the Library', () => {
   it('keeps a run, lists it newest first, searches, renames and deletes', async () => {
     const lib = library('crud');
     const run = await lib.save(runRecord(RUN));
-    await lib.save({ kind: 'analysis', title: 'tora.jsonl', data: { name: 'tora.jsonl', content: '' } });
+    await lib.save({
+      kind: 'analysis',
+      title: 'tora.jsonl',
+      data: { name: 'tora.jsonl', content: '' },
+    });
     expect((await lib.list()).map((m) => m.kind)).toEqual(['analysis', 'run']);
     expect(run.summary).toBe('Replay: sample #1 · answer · answer 42 (correct)');
     expect((await lib.list({ text: 'SIX seven' })).map((m) => m.id)).toEqual([run.id]);
@@ -89,14 +93,22 @@ describe('the Library', () => {
     if (parsed.kind !== 'library') return;
     expect(parsed.skipped).toEqual([]);
     const target = library('export-to');
-    expect(await target.importRecords(parsed.records)).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await target.importRecords(parsed.records)).toEqual({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+    });
     expect(await target.list()).toEqual(await source.list());
     expect((await target.get(run.id))?.data).toEqual(RUN);
     // Importing the same file again changes nothing.
-    expect(await target.importRecords(parsed.records)).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(await target.importRecords(parsed.records)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 2,
+    });
   });
 
-  it('imports the Playground\'s single-run JSON export', () => {
+  it("imports the Playground's single-run JSON export", () => {
     const text = transcriptJson(RUN.question, RUN.engine, PARTS, RESULT);
     const parsed = parseLoupeFile('run.json', text);
     expect(parsed.kind).toBe('record');
@@ -119,8 +131,16 @@ describe('the Library', () => {
 
   it.each([
     ['empty.json', '  ', 'it is empty'],
-    ['run.json', '{"engine": "x", "question": "q", "parts": [{"kind": "alien"}], "result": null}', '"parts" must be'],
-    ['future.json', '{"format": "loupe-library", "version": 9, "records": []}', 'newer than this Loupe'],
+    [
+      'run.json',
+      '{"engine": "x", "question": "q", "parts": [{"kind": "alien"}], "result": null}',
+      '"parts" must be',
+    ],
+    [
+      'future.json',
+      '{"format": "loupe-library", "version": 9, "records": []}',
+      'newer than this Loupe',
+    ],
   ])('says why %s cannot be opened', (name, text, why) => {
     expect(() => parseLoupeFile(name, text)).toThrow(why);
     try {
@@ -139,13 +159,25 @@ describe('the Library', () => {
         records: [{ id: 'x', kind: 'nope', title: 't', createdAt: 1, updatedAt: 1, data: 1 }],
       }),
     );
-    expect(parsed).toEqual({ kind: 'library', records: [], skipped: ['record 1: unknown kind "nope"'] });
+    expect(parsed).toEqual({
+      kind: 'library',
+      records: [],
+      skipped: ['record 1: unknown kind "nope"'],
+    });
   });
 
   it('reports a full store with what was not kept and the largest records to delete', async () => {
     const lib = library('quota');
-    await lib.save({ kind: 'analysis', title: 'Big file', data: { name: 'big', content: 'x'.repeat(5000) } });
-    await lib.save({ kind: 'analysis', title: 'Small file', data: { name: 'small', content: 'x' } });
+    await lib.save({
+      kind: 'analysis',
+      title: 'Big file',
+      data: { name: 'big', content: 'x'.repeat(5000) },
+    });
+    await lib.save({
+      kind: 'analysis',
+      title: 'Small file',
+      data: { name: 'small', content: 'x' },
+    });
     const { IDBObjectStore } = globalThis;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
