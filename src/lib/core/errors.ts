@@ -75,6 +75,16 @@ export const ERROR_TABLE = {
     action: null,
   },
   'model/generation-failed': { message: 'The model failed while generating.', action: null },
+  'library/quota-exceeded': {
+    message:
+      'The browser has no room left for Loupe. Delete large items in the Library (analysed files, batch reports) or export them first.',
+    action: null,
+  },
+  'library/unavailable': {
+    message: 'This browser does not let Loupe keep anything (private mode, or storage blocked).',
+    action: null,
+  },
+  'library/bad-file': { message: 'This file is not a Loupe export.', action: null },
   'import/refused': {
     message: 'This file is not a transcript file Loupe can read.',
     action: null,

@@ -14,6 +14,7 @@ import { TEMPLATES, detectProtocol, type TemplateId } from '../transcript/format
 import { importTranscripts, type ImportedTranscript } from '../transcript/import';
 import { models } from './models.svelte';
 import { settings, withSlash } from './settings.svelte';
+import { keepRun } from '../library/store.svelte';
 
 export type EngineMode = 'replay' | 'model';
 export const CRUCIAL_CHOICES = ['Wait', 'Let', 'Check', 'Wait, let me verify this with code.'];
@@ -233,6 +234,24 @@ export class PlaygroundStore {
       generation?.end();
       if (this.#controller === controller) this.#controller = null;
       this.#stepWaiters.splice(0).forEach((resolve) => resolve());
+      keepRun({
+        engine: this.engineLabel,
+        question: this.question,
+        expected: this.expected.trim() || null,
+        parts: this.parts,
+        result: this.result,
+        counts: this.counts,
+        settings: {
+          protocol: this.protocol,
+          template: this.template,
+          system: this.system,
+          maxRounds: this.maxRounds,
+          maxTokensPerRound: this.maxTokensPerRound,
+          maxTotalTokens: this.maxTotalTokens,
+          temperature: this.temperature,
+          intervention: { text: this.interventionText, times: this.interventionTimes },
+        },
+      });
     }
   }
 

@@ -4,6 +4,7 @@ import type { AnalysisSource } from '../analysis/worker-api';
 import { messageOf } from '../core/errors';
 import { BEHAVIOURS, type Behaviour } from '../tagger/labels';
 import type { ImportError } from '../transcript/import';
+import { keepAnalysis } from '../library/store.svelte';
 import { settings } from './settings.svelte';
 
 export type { AnalysedTranscript } from '../analysis/analyse';
@@ -28,14 +29,19 @@ export class TranscriptStore {
   failure = $state<string | null>(null);
   #controller: AbortController | null = null;
 
-  /** Text already in hand (a paste, a bundled file). */
-  load(name: string, content: string): Promise<void> {
-    return this.#run({ kind: 'text', name, text: content });
+  /**
+   * Text already in hand (a paste, a bundled file). `keep` puts it in the Library (false when it
+   * comes from there).
+   */
+  async load(name: string, content: string, keep = true): Promise<void> {
+    const ok = await this.#run({ kind: 'text', name, text: content });
+    if (ok && keep) keepAnalysis(name, content, this.items.length, this.errors.length);
   }
 
-  /** A file the person chose: read in the worker, never on the page. */
-  loadFile(file: File): Promise<void> {
-    return this.#run({ kind: 'file', name: file.name, file });
+  /** A file the person chose: read in the worker, never on the page; kept in the Library. */
+  async loadFile(file: File): Promise<void> {
+    const ok = await this.#run({ kind: 'file', name: file.name, file });
+    if (ok) keepAnalysis(file.name, await file.text(), this.items.length, this.errors.length);
   }
 
   cancel(): void {
@@ -46,7 +52,8 @@ export class TranscriptStore {
     return this.items[this.selected];
   }
 
-  async #run(source: AnalysisSource): Promise<void> {
+  /** True when the file was read to the end (not cancelled, not refused). */
+  async #run(source: AnalysisSource): Promise<boolean> {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
@@ -69,12 +76,14 @@ export class TranscriptStore {
           },
         },
       );
+      return this.#controller === controller;
     } catch (error) {
-      if (this.#controller !== controller) return;
+      if (this.#controller !== controller) return false;
       this.failure =
         (error as Error).name === 'AbortError'
           ? `Cancelled: ${this.items.length} transcripts of ${source.name} were tagged before you stopped.`
           : messageOf(error);
+      return false;
     } finally {
       if (this.#controller === controller) {
         this.progress = null;
