@@ -27,6 +27,7 @@ const RESULT: LoopResult = {
   rounds: 2,
   completionTokens: 20,
   promptTokens: 30,
+  usage: [],
   decodeTokensPerSecond: null,
   timeToFirstTokenMs: null,
   durationMs: 100,

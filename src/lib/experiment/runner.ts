@@ -2,7 +2,7 @@ import { estimateTokens } from '../core/tokens';
 import type { GenerationEngine } from '../engine/types';
 import { ReasoningLoop, type CodeRunner, type LoopResult } from '../loop/loop';
 import { PROTOCOLS, type Protocol, type ProtocolId } from '../loop/protocols';
-import { TEMPLATES } from '../loop/templates';
+import { TEMPLATES } from '../transcript/format';
 import { tagText } from '../tagger/tagger';
 import type { PackLine } from '../tasks/types';
 import { verifyResponse } from '../tasks/verify';

@@ -1,6 +1,6 @@
 import type { EndReason, Part } from '../loop/loop';
 import type { ProtocolId } from '../loop/protocols';
-import type { TemplateId } from '../loop/templates';
+import type { TemplateId } from '../transcript/format';
 import type { Behaviour } from '../tagger/labels';
 import type { Category, Verdict } from '../tasks/types';
 

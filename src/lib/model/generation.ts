@@ -3,7 +3,7 @@ import type { WorkerBridge } from '../bridge/worker-bridge';
 import type { GenerationEngine, GenerationRequest, GenerationResult } from '../engine/types';
 import type { WebLlmWorkerApi } from '../engine/webllm-worker-api';
 
-export type GenerationPurpose = 'run' | 'judge' | 'translate';
+export type GenerationPurpose = 'run' | 'judge' | 'translate' | 'experiment';
 
 let nextRequestId = 1;
 

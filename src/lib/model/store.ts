@@ -39,6 +39,7 @@ const PURPOSE_TEXT: Record<GenerationPurpose, string> = {
   run: 'a Playground run',
   judge: 'the judge',
   translate: 'a translation',
+  experiment: 'an experiment',
 };
 
 /**

@@ -5,10 +5,10 @@ import { ExperimentRunner, type ExperimentBackend } from '../experiment/runner';
 import { ExperimentStore } from '../experiment/store';
 import type { Experiment, ExperimentConfig, PlannedRun, RunRecord } from '../experiment/types';
 import { PROTOCOLS, type ProtocolId } from '../loop/protocols';
-import type { TemplateId } from '../loop/templates';
+import type { TemplateId } from '../transcript/format';
 import type { PackLine } from '../tasks/types';
+import { models } from './models.svelte';
 import { playground } from './playground.svelte';
-import { python } from './python.svelte';
 import { settings } from './settings.svelte';
 
 declare global {
@@ -25,13 +25,27 @@ export const TOKEN_CHOICES = ['Wait', 'Let', 'Check'];
  * worker. Null without a loaded model (replays cannot react to an inserted token).
  */
 function liveBackend(): ExperimentBackend | null {
-  const engine = window.__loupeExperimentEngine?.() ?? playground.engine;
-  if (!engine) return null;
-  return {
-    label: engine.label,
-    engine,
-    runCode: (code, signal) => python.client.run(code, { timeoutMs: settings.timeoutMs, signal }),
+  const runCode: ExperimentBackend['runCode'] = (code, signal) =>
+    playground.python.run(code, { timeoutMs: settings.timeoutMs, signal });
+  const scripted = window.__loupeExperimentEngine?.();
+  if (scripted) return { label: scripted.label, engine: scripted, runCode };
+  const loaded = models.loaded;
+  if (!loaded) return null;
+  // Each model call owns the model for its length (the model store runs one generation at a
+  // time), so a Playground run or the judge cannot start under an experiment's request.
+  const engine: GenerationEngine = {
+    kind: 'webllm',
+    label: `${loaded.modelId} (live, on this device)`,
+    async generate(request, onText) {
+      const generation = models.store.begin('experiment');
+      try {
+        return await generation.generate(request, onText);
+      } finally {
+        generation.end();
+      }
+    },
   };
+  return { label: engine.label, engine, runCode };
 }
 
 /** The Experiments view: the setup, the experiment being run, its stored runs. */

@@ -75,7 +75,8 @@ export class TraceClient {
           context.retire('A traced program did not return in time.');
           return failedOutcome(request, 'timeout', {
             type: 'TimeLimit',
-            message: 'still running inside one long call at the time limit; its worker was replaced',
+            message:
+              'still running inside one long call at the time limit; its worker was replaced',
           });
         } finally {
           clearTimeout(timer);
