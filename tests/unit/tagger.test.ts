@@ -187,23 +187,27 @@ describe('streaming', () => {
     .split('\n')
     .map((line) => JSON.parse(line) as { id: string; text: string });
 
-  test('tagging in chunks of any sizes gives the result of tagging whole', () => {
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (const row of rows) {
-      const whole = tagText(row.text);
-      for (let round = 0; round < 5; round++) {
-        const tagger = new StreamTagger();
-        for (let i = 0; i < row.text.length;) {
-          const size = 1 + Math.floor(random() * (round === 0 ? 3 : 40));
-          tagger.push(row.text.slice(i, i + size));
-          i += size;
+  test(
+    'tagging in chunks of any sizes gives the result of tagging whole',
+    { timeout: 120_000 },
+    () => {
+      let seed = 7;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      for (const row of rows) {
+        const whole = tagText(row.text);
+        for (let round = 0; round < 5; round++) {
+          const tagger = new StreamTagger();
+          for (let i = 0; i < row.text.length;) {
+            const size = 1 + Math.floor(random() * (round === 0 ? 3 : 40));
+            tagger.push(row.text.slice(i, i + size));
+            i += size;
+          }
+          tagger.finish();
+          expect(tagger.result(), row.id).toEqual(whole);
         }
-        tagger.finish();
-        expect(tagger.result(), row.id).toEqual(whole);
       }
-    }
-  });
+    },
+  );
 
   test('a long stream (past the part the tagger stops keeping) still matches', () => {
     const long = rows.map((row) => row.text).join('\n\n');
