@@ -166,16 +166,21 @@ describe('50 programs of the PyEdu kind (tests/fixtures/pyedu)', () => {
   test(
     'each ends with a usable example or a stated reason, in the status it should',
     {
-      timeout: 180_000,
+      timeout: 600_000,
     },
     () => {
       expect(errors).toEqual([]);
       expect(programs).toHaveLength(50);
       const wrong: string[] = [];
       for (const program of programs) {
-        const result = runner.trace(program);
-        const { row, reasoning } = tracedProgram(program, result);
         const allowed = (expected.get(program.id) ?? '').split('|');
+        // Only the programs meant to hit the time limit get the real one: on a loaded machine a
+        // 4-second program could cross it, and tests do not assert on time (the bench measures it).
+        const result = runner.trace(
+          program,
+          allowed.includes('timeout') ? {} : { timeoutSeconds: 120 },
+        );
+        const { row, reasoning } = tracedProgram(program, result);
         if (!allowed.includes(result.status)) wrong.push(`${program.id}: ${result.status}`);
         if (result.status === 'ok' && result.match !== true) wrong.push(`${program.id}: no match`);
         if (row.training) {
