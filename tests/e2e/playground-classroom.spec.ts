@@ -21,6 +21,8 @@ test.describe('a classroom-ready Playground', () => {
   test('Run folds the setup away, focuses the transcript, and the example shows every behaviour', async ({
     page,
   }) => {
+    // Python's start-up is the slow part on a loaded machine; the run itself takes seconds.
+    test.setTimeout(240_000);
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.addInitScript(() =>
       localStorage.setItem('loupe:settings', JSON.stringify({ largeText: true })),

@@ -29,7 +29,7 @@ export class PlaygroundPage {
     await expect(this.page.getByTestId('interpreter-status')).toHaveAttribute(
       'data-status',
       'ready',
-      { timeout: 60_000 },
+      { timeout: 120_000 },
     );
     await expect(this.recording).toBeVisible();
     // Playground runs use their own interpreter, warmed once the page's is ready.

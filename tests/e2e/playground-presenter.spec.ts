@@ -6,6 +6,8 @@ test.use({ viewport: { width: 1280, height: 720 } });
 test('presenter mode steps by sentence, code block and round, with keys and buttons, at A+', async ({
   page,
 }) => {
+  // Python's start-up is the slow part on a loaded machine; the steps themselves are instant.
+  test.setTimeout(240_000);
   await page.addInitScript(() =>
     localStorage.setItem('loupe:settings', JSON.stringify({ largeText: true })),
   );
