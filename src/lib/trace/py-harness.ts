@@ -16,7 +16,8 @@ for _name in _GUARDED:
     __import__(_name)
 _MISSING = object()
 _MODULES = [(_sys.modules[name], dict(_sys.modules[name].__dict__)) for name in _GUARDED]
-_SYS_MODULES = dict(_sys.modules)
+# Pyodide's JavaScript API is never put back: a sandbox may have removed it on purpose.
+_SYS_MODULES = {k: v for k, v in _sys.modules.items() if k.split(".")[0] != "pyodide_js"}
 _BUILTINS = dict(_builtins.__dict__)
 _STREAMS = (_sys.stdout, _sys.stderr, _sys.stdin)
 _RECURSION_LIMIT = _sys.getrecursionlimit()
