@@ -143,9 +143,7 @@ test.describe('the Library', () => {
       await expect(restored.items).toHaveCount(2);
 
       await restored.importFile('broken.json', '{"engine": 1}');
-      await expect(other.getByTestId('library-error')).toContainText(
-        'broken.json cannot be opened',
-      );
+      await expect(other.getByTestId('library-error')).toContainText('broken.json');
     } finally {
       await fresh.close();
     }
@@ -155,9 +153,7 @@ test.describe('the Library', () => {
     await page.goto('#/playground/reason?recording=behaviours-dev.jsonl&item=dev-006&step=30');
     const playground = new PlaygroundPage(page);
     await expect(playground.recording).toHaveValue(/./);
-    await expect(playground.recording.locator('option:checked')).toHaveText(
-      'behaviours-dev.jsonl #dev-006',
-    );
+    await expect(playground.recording.locator('option:checked')).toHaveText(/^#dev-006 · /);
     const next = page.getByRole('button', { name: 'Next token' });
     await expect(next).toBeVisible();
     await expect(playground.transcript).toContainText(/\w/);

@@ -43,13 +43,11 @@ async function openRecording(file: string, item: string, step: number): Promise<
   if (!(step > 0) || playground.running) return;
   playground.stepMode = true;
   void playground.run();
-  // One token a frame until the link's step: the store paints (and counts) once a frame.
-  for (
-    let guard = 0;
-    playground.running && playground.tokensSoFar < step && guard < step * 4;
-    guard++
-  ) {
-    playground.step();
+  // One token a frame until the link's step (the store paints, and counts, once a frame). The
+  // run first starts its interpreter, so a step is given only when the replay waits for one.
+  const deadline = performance.now() + 120_000;
+  while (playground.running && playground.tokensSoFar < step && performance.now() < deadline) {
+    if (playground.waitingForStep) playground.step();
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }

@@ -180,12 +180,18 @@ export class PlaygroundStore {
     this.recordingIndex = index;
     const recording = this.recordings[index];
     if (!recording) return;
-    this.question = recording.question ?? '(the recording does not include its question)';
+    // No placeholder text here: it would end up in exports as if it were the question.
+    this.question = recording.question ?? '';
     this.expected = recording.expected ?? '';
     this.useProtocol(detectProtocol(recording.text));
   }
 
   /** In step mode, lets the replay write its next token. */
+  /** True while a step-by-step replay waits for Next. */
+  get waitingForStep(): boolean {
+    return this.#stepWaiters.length > 0;
+  }
+
   step(): void {
     this.#stepWaiters.shift()?.();
   }
