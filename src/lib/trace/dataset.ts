@@ -44,8 +44,8 @@ export interface TracedProgram {
   match: boolean | null;
   status: TraceResult['status'];
   reason?: string;
-  /** Whether the row goes into the training set. */
-  training: boolean;
+  /** Whether the row goes into the training set (always set by tracedProgram). */
+  training?: boolean;
   /** Why it does not, when it does not. */
   leftOut?: LeftOutReason;
 }

@@ -16,14 +16,23 @@ for _name in _GUARDED:
     __import__(_name)
 _MISSING = object()
 _MODULES = [(_sys.modules[name], dict(_sys.modules[name].__dict__)) for name in _GUARDED]
-# Pyodide's JavaScript API is never put back: a sandbox may have removed it on purpose.
-_SYS_MODULES = {k: v for k, v in _sys.modules.items() if k.split(".")[0] != "pyodide_js"}
+# Only these entries of sys.modules are put back: a module the host removed on purpose after the
+# tracer loaded (the command line's sandbox removes pyodide_js) must stay removed.
+_SYS_MODULES = {name: _sys.modules[name] for name in _GUARDED}
 _BUILTINS = dict(_builtins.__dict__)
 _STREAMS = (_sys.stdout, _sys.stderr, _sys.stdin)
 _RECURSION_LIMIT = _sys.getrecursionlimit()
 _settrace = _sys.settrace
 _gettrace = _sys.gettrace
 _setprofile = _sys.setprofile
+_setrecursionlimit = _sys.setrecursionlimit
+# Deeper recursion than this can overflow the JavaScript stack under the tracer and kills the
+# interpreter; a program asking for more gets this, so it ends with a RecursionError instead.
+_MAX_RECURSION = 5000
+
+
+def _bounded_recursion_limit(limit):
+    _setrecursionlimit(min(limit, _MAX_RECURSION))
 _sleep = _time.sleep
 _compile = compile
 _exec = exec
@@ -56,7 +65,7 @@ def _restore():
     _settrace(None)
     _setprofile(None)
     _sys.stdout, _sys.stderr, _sys.stdin = _STREAMS
-    _sys.setrecursionlimit(_RECURSION_LIMIT)
+    _setrecursionlimit(_RECURSION_LIMIT)
     names = _builtins.__dict__
     for key in [key for key in names if key not in _BUILTINS]:
         del names[key]
@@ -138,6 +147,7 @@ def trace(source, call, expected, filename, max_events, max_repr, timeout, max_c
     value = None
     try:
         _time.sleep = sleep
+        _sys.setrecursionlimit = _bounded_recursion_limit
         _sys.stdout = _sys.stderr = out
         try:
             _exec(_compile(source, filename, "exec"), namespace)
@@ -164,6 +174,7 @@ def trace(source, call, expected, filename, max_events, max_repr, timeout, max_c
     finally:
         _settrace(None)
         _time.sleep = _sleep
+        _sys.setrecursionlimit = _setrecursionlimit
         _sys.stdout, _sys.stderr, _sys.stdin = _STREAMS
     tracer.finish()
     if tracer.limit == "timeout" or _monotonic() > deadline:
