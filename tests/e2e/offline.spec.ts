@@ -56,7 +56,8 @@ test('after one visit under a sub-path of a plain host, Loupe opens and works of
     await page.goto(`${server.url}#/playground`);
     await expect(playground.recording).toBeVisible();
     await page.getByRole('button', { name: 'Labelled examples' }).click();
-    await playground.recording.selectOption({ label: 'behaviours-dev.jsonl #dev-006' });
+    const option = playground.recording.locator('option', { hasText: /^#dev-006 · / });
+    await playground.recording.selectOption((await option.getAttribute('value'))!);
     await playground.setSpeed(1000);
     await playground.runButton.click();
     await expect(playground.endReason).toHaveAttribute('data-reason', 'answer', {
