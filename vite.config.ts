@@ -13,6 +13,7 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { compileStdlib } from './scripts/compile-stdlib.js';
+import { serviceWorker } from './src/lib/sw/build-plugin.ts';
 
 /** Files of the Pyodide core that Loupe serves itself, so Python starts with no CDN. */
 const PYODIDE_FILES = [
@@ -102,12 +103,14 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+const sw = serviceWorker();
+
 export default defineConfig({
   base: './',
-  plugins: [svelte(), pyodideAssets()],
+  plugins: [svelte(), pyodideAssets(), sw.app],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [sw.worker()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {
     include: ['tests/unit/**/*.test.ts'],

@@ -12,10 +12,9 @@ if (!found) {
   process.exit(1);
 }
 mkdirSync(out, { recursive: true });
-const server = await preview({
-  preview: { port: Number(process.env.LOUPE_PORT ?? 4180), strictPort: true },
-});
-const base = 'http://localhost:4180/';
+const port = Number(process.env.LOUPE_PORT ?? 4180);
+const server = await preview({ preview: { port, strictPort: true } });
+const base = `http://localhost:${port}/`;
 const browser = await chromium.launch({ executablePath: found.path, args: chromiumLaunchArgs() });
 
 async function shoot(name, { theme = 'light', large = false, code, action } = {}) {
@@ -44,14 +43,15 @@ async function shootPlayground() {
   await page.goto(`${base}#/playground`);
   await page.waitForSelector('[data-status=ready]', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Labelled examples' }).click();
-  await page
-    .getByLabel('Recording', { exact: true })
-    .selectOption({ label: 'behaviours-dev.jsonl #dev-013' });
+  const recording = page.getByLabel('Recording', { exact: true });
+  const option = recording.locator('option').filter({ hasText: /^#dev-013 ·/ });
+  await recording.selectOption((await option.getAttribute('value')) ?? '');
   await page.getByLabel('Replay speed').fill('1000');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.waitForSelector('[data-testid=end-reason]', { timeout: 60_000 });
   await page.getByTestId('engine-label').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${out}/playground-replay.png` });
+  await page.getByRole('button', { name: 'Change the setup' }).click();
   await page.getByText('A model on this device').click();
   await page.waitForSelector('[data-testid=webgpu-status]');
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -63,6 +63,36 @@ async function shootPlayground() {
   await page.screenshot({ path: `${out}/playground-recordings.png` });
   await page.close();
   console.log(`${out}/playground-*.png`);
+}
+
+/** The first screen, presenter mode on a projector (A+, light and dark) and a phone. */
+async function shootClassroom() {
+  for (const theme of ['light', 'dark']) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.addInitScript(
+      (theme) => localStorage.setItem('loupe:settings', JSON.stringify({ theme, largeText: true })),
+      theme,
+    );
+    await page.goto(base);
+    await page.waitForSelector('[data-status=ready]', { timeout: 60_000 });
+    if (theme === 'light') await page.screenshot({ path: `${out}/first-screen.png` });
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.waitForSelector('[data-testid=end-reason]', { state: 'attached', timeout: 60_000 });
+    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `${out}/presenter-${theme}.png` });
+    await page.close();
+  }
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(base);
+  await phone.waitForSelector('[data-status=ready]', { timeout: 60_000 });
+  await phone.screenshot({ path: `${out}/phone.png` });
+  await phone.getByLabel('Replay speed').fill('1000');
+  await phone.getByRole('button', { name: 'Run', exact: true }).click();
+  await phone.waitForSelector('[data-testid=end-reason]', { timeout: 60_000 });
+  await phone.screenshot({ path: `${out}/phone-run.png` });
+  await phone.close();
+  console.log(`${out}/first-screen.png, presenter-*.png, phone*.png`);
 }
 
 async function shootTrace() {
@@ -97,6 +127,7 @@ try {
     code: 'for i in range(100_000):\n    print(f"line {i}: " + "x" * 40)\n',
   });
   await shootPlayground();
+  await shootClassroom();
   await shootTrace();
 } finally {
   await browser.close();

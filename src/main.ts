@@ -2,11 +2,16 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { registerServiceWorker } from './lib/sw/register';
+import { keepWork } from './lib/library/keep.svelte';
+import { followLessonLinks } from './lib/router/lesson-links.svelte';
 import { python } from './lib/state/python.svelte';
 import { trace } from './lib/state/trace.svelte';
 import { playground } from './lib/state/playground.svelte';
 
 if (import.meta.env.PROD) void registerServiceWorker();
+
+keepWork();
+followLessonLinks();
 
 // Python takes a few seconds to start: begin while the page renders rather than on first use.
 void python.start();

@@ -1,8 +1,12 @@
+import { LoupeError } from '../lib/core/errors';
+import { COMPARE_USAGE, compareCommand } from './compare';
+import { PACK_USAGE, packCommand } from './pack';
 import { REPLAY_USAGE, replayCommand } from './replay';
 import { TAG_USAGE, tagCommand } from './tag';
 import { TRACE_USAGE, traceCommand } from './trace';
 import { InputError, terminalSafe } from './input';
 import { UsageError } from './usage';
+import { VERIFY_USAGE, verifyCommand } from './verify';
 
 const USAGE = `Loupe's command line tools.
 
@@ -10,7 +14,13 @@ ${REPLAY_USAGE}
 
 ${TAG_USAGE}
 
-${TRACE_USAGE}`;
+${TRACE_USAGE}
+
+${COMPARE_USAGE}
+
+${PACK_USAGE}
+
+${VERIFY_USAGE}`;
 
 /** Runs a command; returns the process exit code. */
 export async function main(args: string[]): Promise<number> {
@@ -23,6 +33,12 @@ export async function main(args: string[]): Promise<number> {
         return await tagCommand(rest, process.stdout, process.stderr);
       case 'trace':
         return await traceCommand(rest, process.stdout, process.stderr);
+      case 'compare':
+        return await compareCommand(rest, process.stdout, process.stderr);
+      case 'pack':
+        return await packCommand(rest, process.stdout, process.stderr);
+      case 'verify':
+        return await verifyCommand(rest, process.stdout, process.stderr);
       case undefined:
       case '--help':
       case 'help':
@@ -36,8 +52,9 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(`loupe: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof InputError) {
-      process.stderr.write(`loupe: ${terminalSafe(error.message)}\n`);
+    if (error instanceof InputError || error instanceof LoupeError) {
+      process.stderr.write(`loupe: ${terminalSafe(error.message)}
+`);
       return 1;
     }
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {

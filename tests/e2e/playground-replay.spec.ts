@@ -8,7 +8,7 @@ test.describe('replaying a recorded transcript through the loop', () => {
     const playground = new PlaygroundPage(page);
     await playground.goto();
     await page.getByRole('button', { name: 'Labelled examples' }).click();
-    await playground.recording.selectOption({ label: 'behaviours-dev.jsonl #dev-006' });
+    await playground.pickRecording('dev-006');
     await playground.setSpeed(1000);
     await playground.runButton.click();
     await expect(playground.endReason).toBeVisible({ timeout: 60_000 });

@@ -16,7 +16,11 @@ test.describe('tagging recorded transcripts', () => {
     const backtracking = transcript.locator('.tag[data-label=backtracking]');
     await expect(backtracking.first()).toBeVisible();
     await backtracking.first().click();
-    await expect(page.getByTestId('evidence')).toContainText('Backtracking, because of: mistake');
+    const evidence = page.getByTestId('evidence');
+    await expect(evidence).toContainText('Backtracking');
+    // The words that triggered the tag are highlighted in the unit, and the model's reasons listed.
+    await expect(evidence.getByTestId('evidence-text').locator('mark').first()).toBeVisible();
+    await expect(evidence.getByTestId('evidence-features').locator('li').first()).toBeVisible();
     await expect(transcript.locator('mark.crucial', { hasText: 'Wait' })).toHaveCount(1);
 
     await page.getByRole('checkbox', { name: /Backtracking/ }).uncheck();
@@ -52,8 +56,10 @@ test.describe('tagging recorded transcripts', () => {
       mimeType: 'application/jsonl',
       buffer: Buffer.from([JSON.stringify({ id: 'evil', text: attack }), '{broken'].join('\n')),
     });
+    // Files are read and tagged in a worker, which starts beside Python's: allow for a busy machine.
     await expect(page.getByTestId('import-errors')).toContainText(
       'mine.jsonl, line 2: not valid JSON',
+      { timeout: 120_000 },
     );
     const transcript = page.getByTestId('tagged-transcript');
     await expect(transcript).toContainText('<img src=x onerror="window.pwned=1">');

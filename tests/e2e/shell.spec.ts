@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 test.describe('app shell', () => {
   test('navigates between the views', async ({ page }) => {
     await page.goto('./');
-    await expect(page.getByRole('link', { name: 'Python' })).toHaveAttribute(
+    await expect(page.getByRole('link', { name: 'Playground' })).toHaveAttribute(
       'aria-current',
       'page',
     );
@@ -19,6 +19,7 @@ test.describe('app shell', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Theme').selectOption('dark');
     await page.getByLabel('Large text (for a projector)').check();
+    await page.getByRole('button', { name: 'Save' }).click();
     const root = page.locator('html');
     await expect(root).toHaveAttribute('data-theme', 'dark');
     await expect(root).toHaveAttribute('data-size', 'large');

@@ -25,7 +25,13 @@ test('loupe tag writes spans, crucial tokens and counts per transcript, skipping
     .split('\n')
     .map((line) => JSON.parse(line));
   expect(rows.map((r) => r.id)).toEqual(['a', 7]);
-  expect(rows[0].spans[0]).toEqual({ start: 0, end: 37, label: 'backtracking', cue: 'mistake' });
+  // `cue` is the evidence in words: here the learned model's strongest reasons.
+  expect(rows[0].spans[0]).toEqual({
+    start: 0,
+    end: 37,
+    label: 'backtracking',
+    cue: expect.stringContaining('wrong'),
+  });
   expect(TEXT.slice(rows[0].spans[0].start, rows[0].spans[0].end)).toBe(
     "Wait, that's wrong: I forgot the tax.",
   );

@@ -4,7 +4,7 @@ import type {
   GenerationRequest,
   GenerationResult,
 } from '../../src/lib/engine/types';
-import { judgePrompt, judgeTranscript, parseCount } from '../../src/lib/tagger/judge';
+import { judgePrompt, judgeTranscript, parseCount } from '../../src/lib/analysis/judge';
 
 test('the count is read from the last <count> tags', () => {
   expect(parseCount('I see two.\n<count>2</count>')).toBe(2);

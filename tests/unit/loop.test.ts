@@ -9,7 +9,7 @@ import {
 import { ReasoningLoop, type LoopSettings } from '../../src/lib/loop/loop';
 import { headAndTail } from '../../src/lib/loop/output';
 import { PROTOCOLS } from '../../src/lib/loop/protocols';
-import { TEMPLATES } from '../../src/lib/loop/templates';
+import { TEMPLATES } from '../../src/lib/transcript/format';
 import { createNodeSession } from '../../src/lib/python/node';
 import type { PythonSession } from '../../src/lib/python/session';
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { codeOfBlock, renderProse, renderPython } from '../../src/lib/render/markdown';
+import { codeOfBlock, renderProse, renderPython, withMarks } from '../../src/lib/render/markdown';
 
 test('prose: Markdown and KaTeX, with raw HTML escaped', () => {
   const html = renderProse('The **answer** is $\\frac{1}{2}$, not $5 or `code`.');
@@ -7,6 +7,20 @@ test('prose: Markdown and KaTeX, with raw HTML escaped', () => {
   expect(html).toContain('class="katex"');
   expect(html).toContain('$5');
   expect(html).toContain('<code>code</code>');
+});
+
+test('math is a Markdown rule: emphasis around math, and no math inside backticks', () => {
+  const bold = renderProse('**the value $x$ is** large');
+  expect(bold).toMatch(/^<strong>the value .*katex.* is<\/strong> large$/s);
+  expect(bold).not.toContain('**');
+  const code = renderProse('Use `$x$` literally.');
+  expect(code).toContain('<code>$x$</code>');
+  expect(code).not.toContain('katex');
+});
+
+test('both delimiters models write: \\( \\) and \\[ \\]', () => {
+  expect(renderProse('So \\(x^2\\) grows.')).toContain('class="katex"');
+  expect(renderProse('\\[x = 1\\]')).toContain('katex-display');
 });
 
 test('model text cannot inject HTML, script, images or links', () => {
@@ -17,6 +31,42 @@ test('model text cannot inject HTML, script, images or links', () => {
   expect(html).toContain('&lt;img');
   const math = renderProse('$\\href{javascript:alert(1)}{x}$');
   expect(math).not.toContain('href="javascript');
+});
+
+test('math nested 3,000 deep renders as an error text in its unit and does not throw', () => {
+  const text = `$${'{'.repeat(3000)}x${'}'.repeat(3000)}$`;
+  const html = renderProse(text);
+  expect(html).toContain('math-error');
+  expect(html).toMatch(/too long|too deeply/);
+  const nested = renderProse(`$${'{'.repeat(500)}x${'}'.repeat(500)}$ and after`);
+  expect(nested).toContain('nested too deeply');
+  expect(nested).toContain('and after');
+});
+
+test('a crucial token inside math is never put into the formula or an attribute', () => {
+  const body = '$\\frac{wait$';
+  const start = body.indexOf('wait');
+  const html = renderProse(withMarks(body, 0, [{ start, end: start + 4 }]));
+  expect(html).not.toContain('<mark');
+  expect(html).not.toMatch(/title="[^"]*mark/);
+  expect(html).not.toMatch(/[\uE000\uE001]/);
+});
+
+test('crucial tokens in prose and code are marked; forged marks in model text are inert', () => {
+  const body = 'Wait, **check** it.';
+  expect(renderProse(withMarks(body, 100, [{ start: 100, end: 104 }]))).toContain(
+    '<mark class="crucial">Wait</mark>',
+  );
+  const bold = 'So **Wait** here';
+  const at = bold.indexOf('Wait');
+  expect(renderProse(withMarks(bold, 0, [{ start: at, end: at + 4 }]))).toContain(
+    '<strong><mark class="crucial">Wait</mark></strong>',
+  );
+  const forged = renderProse(withMarks('\uE000not marked\uE001 text', 0, []));
+  expect(forged).not.toContain('<mark');
+  expect(forged).toContain('\uFFFDnot marked\uFFFD');
+  const code = renderPython(withMarks('if x:\n    wait()', 0, [{ start: 10, end: 14 }]));
+  expect(code).toContain('<mark class="crucial">wait</mark>');
 });
 
 test('python highlighting escapes and classes tokens', () => {

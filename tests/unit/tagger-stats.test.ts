@@ -3,11 +3,13 @@ import { repetitionRatio, summaryCsv, transcriptStats } from '../../src/lib/tagg
 import { tagText } from '../../src/lib/tagger/tagger';
 
 test('stats: prevalence, rounds, crucial tokens per 1,000 tokens', () => {
-  const text = "Wait, that's wrong.\n```python\nprint(1)\n```\n```output\n1\n```\nThe output is 1.";
-  const stats = transcriptStats(text, tagText(text));
+  const text =
+    "Wait, that's wrong.\n```python\nassert 1 + 1 == 2\n```\n```output\n\n```\nThe output is 1.";
+  const result = tagText(text);
+  const stats = transcriptStats(text, result);
   expect(stats.units).toBe(3);
-  expect(stats.counts.backtracking).toBe(2); // the sentence, and the block right after it
-  expect(stats.prevalence.backtracking).toBeCloseTo(2 / 3);
+  expect(stats.counts.verification).toBeGreaterThanOrEqual(1); // the assert, by rule
+  expect(stats.prevalence.verification).toBeCloseTo(result.counts.verification / 3);
   expect(stats.rounds).toBe(1);
   expect(stats.crucialPer1k).toBeGreaterThan(0);
 });

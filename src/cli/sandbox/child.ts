@@ -44,6 +44,9 @@ const pyodide: PyodideAPI = await loadPyodide({
   ...(start.snapshot ? { _loadSnapshot: new Uint8Array(start.snapshot) } : {}),
 });
 if (start.makeSnapshot) send({ type: 'snapshot', bytes: pyodide.makeMemorySnapshot() });
+// Before the tracer is installed: it keeps a copy of sys.modules to restore after each program,
+// and that copy must not hold Pyodide's API.
+forgetPyodideApi(pyodide);
 const runner = config.mode === 'trace' ? new TraceRunner(pyodide) : null;
 const session =
   config.mode === 'replay'
@@ -52,7 +55,6 @@ const session =
         packageIndexURL: 'none (the sandbox has no network access for packages)',
       })
     : null;
-forgetPyodideApi(pyodide);
 // A first run compiles what a run needs, so a program's clock does not pay for start-up.
 if (runner)
   runner.trace({ id: 'warm-up', code: 'def f(x):\n    return x', call: 'f(1)', expected: '1' });

@@ -53,6 +53,7 @@ function stoppedRow(request: TraceRequest, stop: JobStop | null, seconds: number
     answer: null,
     expected: request.expected ?? null,
     match: null,
+    training: false,
     status: kind,
     reason,
   };

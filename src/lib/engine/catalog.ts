@@ -1,5 +1,4 @@
-import type { ProtocolId } from '../loop/protocols';
-import type { TemplateId } from '../loop/templates';
+import type { ProtocolId, TemplateId } from '../transcript/format';
 
 export type Quantisation = 'q4f16_1' | 'q4f32_1';
 

@@ -1,4 +1,4 @@
-import { TEMPLATES, type TemplateId } from '../loop/templates';
+import { TEMPLATES, type TemplateId } from '../transcript/format';
 import type { GenerationEngine, GenerationResult } from './types';
 
 /** One complete assistant reply to a system and user message, with the model's chat template. */

@@ -1,3 +1,4 @@
+import { MARKERS, OUTPUT_BLOCK } from '../transcript/format';
 import { StopScanner } from './stops';
 import type { GenerationEngine, GenerationRequest, GenerationResult } from './types';
 
@@ -7,8 +8,6 @@ export interface Recording {
   pieces: string[];
   outputs: string[];
 }
-
-const OUTPUT_BLOCK = /```output\n([\s\S]*?)```\n?|<interpreter>\n?([\s\S]*?)<\/interpreter>\n?/g;
 
 export function parseRecording(text: string): Recording {
   const pieces: string[] = [];
@@ -99,7 +98,9 @@ export class ReplayEngine implements GenerationEngine {
     this.#remaining = '';
     const hasOutput = this.#round < this.recording.outputs.length;
     if (hasOutput) {
-      const stop = request.stop.find((s) => s.startsWith('```output') || s === '</code>') ?? null;
+      const stop =
+        request.stop.find((s) => s.startsWith(MARKERS.outputOpen) || s === MARKERS.codeClose) ??
+        null;
       this.#round += 1;
       this.#remaining = this.recording.pieces[this.#round] ?? '';
       return this.#finish(text, stop ? 'stop' : 'end', stop, emitted, started, firstToken);

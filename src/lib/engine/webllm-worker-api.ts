@@ -1,6 +1,6 @@
 import { LoupeError, messageOf, type SerializedError } from '../core/errors';
 import type { GenerationResult } from './types';
-import { WebLlmGenerator, type GenerateOptions, type MlcEngineLike } from './webllm-generator';
+import { WebLlmGenerator, type GenerateOptions, type MlcEngine } from './webllm-generator';
 
 export interface LoadProgress {
   /** 0 to 1. */
@@ -15,12 +15,19 @@ export interface CustomModel {
   modelLibUrl: string;
 }
 
+/** What is known of a loaded model. */
+export interface LoadedModel {
+  modelId: string;
+  /** Tokens of prompt and output together; null when the model's config does not say. */
+  contextWindow: number | null;
+}
+
 type WebLlm = typeof import('@mlc-ai/web-llm');
-type LoadedEngine = MlcEngineLike & { unload(): Promise<void> };
+type LoadedEngine = MlcEngine & { unload(): Promise<void> };
 
 /**
  * The model worker: web-llm is imported here, on first use, and nowhere else, so its 6 MB never
- * reach the page. Generation goes through WebLlmGenerator.
+ * reach the page. Generation goes through WebLlmGenerator, one at a time, each under an id.
  */
 export class WebLlmWorkerApi {
   #webllm: WebLlm | null = null;
@@ -37,7 +44,7 @@ export class WebLlmWorkerApi {
     modelId: string,
     custom: CustomModel | null,
     onProgress: (progress: LoadProgress) => void,
-  ): Promise<SerializedError | null> {
+  ): Promise<LoadedModel | SerializedError> {
     try {
       const webllm = await this.#lib();
       this.#appConfig = custom
@@ -59,29 +66,38 @@ export class WebLlmWorkerApi {
           text: report.text,
           elapsedSeconds: report.timeElapsed,
         });
-      if (this.#engine) await this.#engine.unload();
+      await this.unload();
       const engine = await webllm.CreateMLCEngine(modelId, {
         appConfig: this.#appConfig,
         initProgressCallback,
       });
-      this.#engine = engine as unknown as LoadedEngine;
-      this.#generator = new WebLlmGenerator(engine as unknown as MlcEngineLike);
-      return null;
+      this.#engine = engine;
+      this.#generator = new WebLlmGenerator(engine);
+      const record = this.#appConfig.model_list.find((m) => m.model_id === modelId);
+      return { modelId, contextWindow: record?.overrides?.context_window_size ?? null };
     } catch (error) {
       return loadError(error);
     }
   }
 
+  async unload(): Promise<void> {
+    const engine = this.#engine;
+    this.#engine = null;
+    this.#generator = null;
+    await engine?.unload();
+  }
+
   async generate(
+    id: number,
     options: GenerateOptions,
     onText: (chunk: string) => void,
   ): Promise<GenerationResult> {
-    if (!this.#generator) throw new LoupeError('model/not-loaded', 'No model is loaded.');
-    return this.#generator.generate(options, onText);
+    if (!this.#generator) throw new LoupeError('model/not-loaded');
+    return this.#generator.generate(id, options, onText);
   }
 
-  interrupt(): void {
-    this.#generator?.interrupt();
+  cancel(id: number): void {
+    this.#generator?.cancel(id);
   }
 
   async cached(modelIds: string[]): Promise<Record<string, boolean>> {
@@ -101,12 +117,21 @@ export class WebLlmWorkerApi {
   }
 }
 
+export function isLoaded(value: LoadedModel | SerializedError): value is LoadedModel {
+  return 'modelId' in value;
+}
+
 function loadError(error: unknown): SerializedError {
   const message = messageOf(error);
-  if (/device (was )?lost|out of memory|OOM|allocation/i.test(message)) {
+  if (/device (was )?lost/i.test(message))
+    return new LoupeError(
+      'model/device-lost',
+      `The GPU device was lost while loading (${message}). Reload the model; if it happens again, pick a smaller one.`,
+    ).toJSON();
+  if (/out of memory|OOM|allocation/i.test(message)) {
     return new LoupeError(
       'model/out-of-memory',
-      `The GPU ran out of memory or was lost while loading (${message}). Reload the page and pick a smaller model, such as Llama 3.2 1B or Qwen3 0.6B.`,
+      `The GPU ran out of memory while loading (${message}). Pick a smaller model, such as Llama 3.2 1B or Qwen3 0.6B.`,
     ).toJSON();
   }
   if (/fetch|network|Failed to load|404|NetworkError/i.test(message)) {

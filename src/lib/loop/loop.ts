@@ -1,9 +1,11 @@
 import { extractAnswer, sameAnswer } from '../core/answer';
+import { codeOf, messageOf, type LoupeErrorCode } from '../core/errors';
+import { estimateTokens } from '../core/tokens';
 import type { GenerationEngine, GenerationUsage } from '../engine/types';
 import type { PythonRunResult } from '../python/types';
 import { outputForModel } from './output';
 import type { Protocol } from './protocols';
-import type { ChatTemplate } from './templates';
+import type { ChatTemplate } from '../transcript/format';
 
 export interface LoopSettings {
   protocol: Protocol;
@@ -21,6 +23,15 @@ export interface LoopSettings {
   /** Longest output fed back to the model, in characters (head and tail beyond). */
   outputLimit: number;
   expected?: string | null;
+  /** The model's context window in tokens (prompt and output together); null when unknown. */
+  contextWindow?: number | null;
+}
+
+/** What one generation cost: web-llm re-reads the whole prompt (prefill) every round. */
+export interface RoundUsage {
+  promptTokens: number;
+  completionTokens: number;
+  prefillMs: number | null;
 }
 
 /** A piece of the assistant's turn, in order. */
@@ -38,7 +49,7 @@ export type Part =
       recorded: string | null;
     };
 
-export type EndReason = 'answer' | 'end' | 'budget' | 'rounds' | 'stopped' | 'error';
+export type EndReason = 'answer' | 'end' | 'budget' | 'rounds' | 'context' | 'stopped' | 'error';
 
 export interface LoopResult {
   reason: EndReason;
@@ -51,6 +62,10 @@ export interface LoopResult {
   decodeTokensPerSecond: number | null;
   timeToFirstTokenMs: number | null;
   durationMs: number;
+  /** Each generation's prompt and output tokens, in order. */
+  usage: RoundUsage[];
+  /** The engine's error code, when it ended the run. */
+  errorCode?: LoupeErrorCode | null;
 }
 
 export interface LoopHooks {
@@ -60,6 +75,9 @@ export interface LoopHooks {
   /** Returns the recorded output for a run, in replay. */
   recordedOutput?: (index: number) => string | null;
 }
+
+/** Tokens kept free of the window for estimates that run short (no tokenizer on the page). */
+const CONTEXT_MARGIN = 32;
 
 export type CodeRunner = (code: string, signal: AbortSignal) => Promise<PythonRunResult>;
 
@@ -114,17 +132,33 @@ export class ReasoningLoop {
         decodeTokensPerSecond: totals.decodeTime > 0 ? totals.completion / totals.decodeTime : null,
         timeToFirstTokenMs: totals.firstToken,
         durationMs: performance.now() - started,
+        usage,
       };
     };
+    const usage: RoundUsage[] = [];
+    const window = settings.contextWindow ?? null;
+    // The next prompt's length: measured by the engine after each round, estimated before the first.
+    let promptTokens = estimateTokens(prefix);
+    const contextEnd = (detail: string) =>
+      end(
+        'context',
+        `${detail} The model's context window is ${window ?? 'limited'} tokens. Use fewer rounds, shorter outputs (a lower output limit), or a model with a longer window.`,
+      );
 
     for (;;) {
       if (signal.aborted) return end('stopped', 'Stopped.');
+      const room = window === null ? Infinity : window - promptTokens - CONTEXT_MARGIN;
       const budget = Math.min(
         settings.maxTokensPerRound,
         settings.maxTotalTokens - totals.completion,
+        room,
       );
-      if (budget <= 0)
+      if (settings.maxTotalTokens - totals.completion <= 0)
         return end('budget', `The token budget (${settings.maxTotalTokens} in total) is used up.`);
+      if (budget <= 0)
+        return contextEnd(
+          `The prompt has reached about ${promptTokens} tokens, leaving no room to write.`,
+        );
       const canIntervene = interventions < settings.intervention.times;
       const stops = [
         protocol.runStop,
@@ -152,10 +186,8 @@ export class ReasoningLoop {
           },
         );
       } catch (error) {
-        return end(
-          'error',
-          `The model failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        if (codeOf(error) === 'model/context-exceeded') return contextEnd(messageOf(error));
+        return { ...end('error', messageOf(error)), errorCode: codeOf(error) };
       }
       // Engines report their final text too; trust it over the streamed pieces if they differ.
       if (generated.text !== part.text) {
@@ -165,9 +197,22 @@ export class ReasoningLoop {
         this.hooks.onPart?.(part, this.parts);
       }
       this.#addUsage(totals, generated.usage);
+      const measured = generated.usage.promptTokens;
+      usage.push({
+        promptTokens: measured,
+        completionTokens: generated.usage.completionTokens,
+        prefillMs: generated.usage.timeToFirstTokenMs,
+      });
+      promptTokens =
+        (measured || promptTokens) +
+        (generated.usage.completionTokens || estimateTokens(generated.text));
       if (generated.finishReason === 'abort' || signal.aborted)
         return end('stopped', 'Stopped during generation.');
       if (generated.finishReason === 'length') {
+        if (window !== null && budget === room && generated.usage.completionTokens >= room)
+          return contextEnd('The round filled what was left of the context.');
+        if (window !== null && measured + generated.usage.completionTokens >= window)
+          return contextEnd('The round reached the end of the context.');
         const total = totals.completion >= settings.maxTotalTokens;
         return end(
           'budget',
@@ -209,6 +254,7 @@ export class ReasoningLoop {
         }
         runPart.spliced = protocol.splice(output);
         this.#assistant += runPart.spliced;
+        promptTokens += estimateTokens(runPart.spliced);
         this.hooks.onPart?.(runPart, this.parts);
         continue;
       }
@@ -221,6 +267,7 @@ export class ReasoningLoop {
         const text = `\n\n${settings.intervention.text}`;
         this.#push({ kind: 'inserted', text });
         this.#assistant += text;
+        promptTokens += estimateTokens(text);
         continue;
       }
       return end('end', 'The model finished its answer.');

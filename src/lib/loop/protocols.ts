@@ -1,5 +1,6 @@
-/** How a model writes code and reads outputs: the three formats of LABELS.md. */
-export type ProtocolId = 'markdown-tir' | 'think' | 'tagged';
+import { MARKERS, type ProtocolId } from '../transcript/format';
+
+export type { ProtocolId };
 
 export interface Protocol {
   id: ProtocolId;
@@ -43,8 +44,8 @@ export const PROTOCOLS: Record<ProtocolId, Protocol> = {
     name: 'Markdown TIR (Qwen2.5-Math, ToRA)',
     systemPrompt:
       'Please integrate natural language reasoning with programs to solve the problem above, and put your final answer within \\boxed{}.',
-    runStop: '```output',
-    endStops: ['\\boxed{'],
+    runStop: MARKERS.outputOpen,
+    endStops: [MARKERS.boxedOpen],
     lastCode: lastPython,
     splice: (output) => `\`\`\`output\n${output}\n\`\`\`\n`,
   },
@@ -53,8 +54,8 @@ export const PROTOCOLS: Record<ProtocolId, Protocol> = {
     name: 'Think-style (Qwen3)',
     systemPrompt:
       'Think step by step inside <think> </think>. You can run Python by writing a ```python code block; its result appears in an ```output block. Put your final answer within \\boxed{}.',
-    runStop: '```output',
-    endStops: ['</think>'],
+    runStop: MARKERS.outputOpen,
+    endStops: [MARKERS.thinkClose],
     lastCode: lastPython,
     splice: (output) => `\`\`\`output\n${output}\n\`\`\`\n`,
   },
@@ -63,10 +64,10 @@ export const PROTOCOLS: Record<ProtocolId, Protocol> = {
     name: 'Tagged (ReTool)',
     systemPrompt:
       'Solve the problem step by step. To run Python, write <code>```python\n...\n```</code>; the result appears in <interpreter></interpreter>. Give the final answer as <answer>\\boxed{...}</answer>.',
-    runStop: '</code>',
-    endStops: ['<answer>'],
+    runStop: MARKERS.codeClose,
+    endStops: [MARKERS.answerOpen],
     lastCode: (text) => {
-      const start = text.lastIndexOf('<code>');
+      const start = text.lastIndexOf(MARKERS.codeOpen);
       return start === -1 ? null : lastPython(text.slice(start));
     },
     splice: (output) => `</code>\n<interpreter>\n${output}\n</interpreter>\n`,

@@ -1,3 +1,5 @@
+import type { LoupeErrorCode } from '../core/errors';
+
 /** What a Python run reports; the same shape in the page, the worker and Node. */
 export interface PythonRunResult {
   stdout: string;
@@ -17,6 +19,8 @@ export interface PythonRunResult {
 export interface PythonErrorInfo {
   /** Python exception class (`ZeroDivisionError`), or a Loupe kind (`TimeoutError`, `PackageLoadError`). */
   type: string;
+  /** Set when Loupe made the error (time limit, stop, crash); absent for the program's own. */
+  code?: LoupeErrorCode;
   message: string;
   /** Traceback trimmed to the user's code; empty when there is none. */
   traceback: string;

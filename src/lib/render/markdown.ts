@@ -1,65 +1,67 @@
 import 'katex/dist/katex.min.css';
-import katex from 'katex';
 import MarkdownIt from 'markdown-it';
+import texmath from 'markdown-it-texmath';
 import { classHighlighter, highlightCode } from '@lezer/highlight';
 import { parser as pythonParser } from '@lezer/python';
+import { boundedKatex, renderTex } from './bounded-katex';
+import { escapeHtml } from './escape';
+import { crucialMarks, markedSegment, stripMarks } from './marks';
+
+export { escapeHtml } from './escape';
+export { codeOfBlock } from '../transcript/format';
+export { withMarks } from './marks';
+
+/** Longest unit rendered as Markdown; a longer one is shown as plain text. */
+export const MAX_PROSE_LENGTH = 20_000;
 
 // Model text is untrusted: raw HTML is escaped (html: false), and images and links are off, so it
-// can neither run script nor make the page fetch anything.
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// can neither run script nor make the page fetch anything. Math is a markdown-it rule, so
+// `**$x$**` is bold math and `$x$` inside backticks stays code.
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false, maxNesting: 20 });
 md.disable(['image', 'link', 'autolink']);
+md.use(texmath, { engine: boundedKatex, delimiters: ['dollars', 'brackets'] });
+// texmath reads \[ \] as a block only; a unit is a sentence, rendered inline, so add it inline too.
+md.inline.ruler.before(
+  'escape',
+  'math_display_inline',
+  texmath.inline({ name: 'math_display_inline', rex: /\\\[([\s\S]+?)\\\]/gy, tag: '\\[' }),
+);
+md.renderer.rules.math_display_inline = (tokens, idx) =>
+  `<span class="math-display">${renderTex(tokens[idx]?.content ?? '', true)}</span>`;
+md.use(crucialMarks);
 
-const MATH =
-  /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|\$(?=\S)((?:\\\$|[^$\n])+?)(?<=\S)\$(?!\d)/g;
-
-/** One sentence (or line) of prose as safe HTML: inline Markdown with LaTeX math by KaTeX. */
+/**
+ * One sentence (or line) of prose as safe HTML: inline Markdown with LaTeX math by KaTeX, crucial
+ * tokens (bracketed by `withMarks`) as <mark>. Never throws: whatever fails is shown as text.
+ */
 export function renderProse(text: string): string {
-  let html = '';
-  let at = 0;
-  for (const match of text.matchAll(MATH)) {
-    const start = match.index ?? 0;
-    html += md.renderInline(text.slice(at, start));
-    const display = match[1] !== undefined || match[2] !== undefined;
-    const tex = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
-    html += katex.renderToString(tex, {
-      displayMode: display,
-      throwOnError: false,
-      trust: false,
-      maxExpand: 200,
-      strict: 'ignore',
-    });
-    at = start + match[0].length;
+  if (text.length > MAX_PROSE_LENGTH) return escapeHtml(stripMarks(text));
+  try {
+    return md.renderInline(text);
+  } catch {
+    return escapeHtml(stripMarks(text));
   }
-  return html + md.renderInline(text.slice(at));
 }
 
-/** Python source as safe HTML with token classes (coloured by the theme). */
+/** Python source as safe HTML with token classes (coloured by the theme), marks kept. */
 export function renderPython(code: string): string {
-  let html = '';
-  highlightCode(
-    code,
-    pythonParser.parse(code),
-    classHighlighter,
-    (text, classes) => {
-      const escaped = escapeHtml(text);
-      html += classes ? `<span class="${classes}">${escaped}</span>` : escaped;
-    },
-    () => {
-      html += '\n';
-    },
-  );
-  return html;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** The code inside a code unit: without ```python fences or <code> tags. */
-export function codeOfBlock(block: string): string {
-  return block
-    .replace(/^<code>\s*/, '')
-    .replace(/\s*<\/code>$/, '')
-    .replace(/^```[^\n]*\n?/, '')
-    .replace(/\n?```\s*$/, '');
+  try {
+    let html = '';
+    const marks = { open: false };
+    highlightCode(
+      code,
+      pythonParser.parse(code),
+      classHighlighter,
+      (text, classes) => {
+        const escaped = markedSegment(text, marks);
+        html += classes ? `<span class="${classes}">${escaped}</span>` : escaped;
+      },
+      () => {
+        html += '\n';
+      },
+    );
+    return html;
+  } catch {
+    return escapeHtml(stripMarks(code));
+  }
 }

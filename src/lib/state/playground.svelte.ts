@@ -1,39 +1,36 @@
-import { CATALOG, modelId, type Quantisation } from '../engine/catalog';
+import { judgeTranscript, type JudgeCounts } from '../analysis/judge';
+import { LoupeError, messageOf } from '../core/errors';
+import { CATALOG } from '../engine/catalog';
 import { ReplayEngine } from '../engine/replay';
 import type { GenerationEngine } from '../engine/types';
-import { checkWebGpu, type WebGpuStatus } from '../engine/webgpu';
-import { ModelWorker, type DownloadProgress, type WebLlmEngine } from '../engine/webllm-client';
+import { LiveRun, emptySnapshot, type LiveSnapshot } from '../live/run';
+import type { LoopSettings } from '../loop/loop';
 import { EXAMPLE_PROBLEMS } from '../loop/problems';
-import { ReasoningLoop, type LoopResult, type Part } from '../loop/loop';
 import { PROTOCOLS, type ProtocolId } from '../loop/protocols';
-import { TEMPLATES, type TemplateId } from '../loop/templates';
-import { estimateTokens } from '../core/tokens';
-import { TranscriptView, type RunPart, type UnitView } from '../loop/view';
-import { BEHAVIOURS, type Behaviour } from '../tagger/labels';
-import { judgeTranscript, type JudgeCounts } from '../tagger/judge';
-import { repetitionRatio } from '../tagger/stats';
-import { StreamTagger, type TaggedUnit } from '../tagger/tagger';
+import type { Generation } from '../model/generation';
+import { PythonClient, type InterpreterState } from '../python/client';
+import { DEFAULT_MAX_OUTPUT_BYTES } from '../python/types';
+import { TEMPLATES, detectProtocol, type TemplateId } from '../transcript/format';
 import { importTranscripts, type ImportedTranscript } from '../transcript/import';
-import { python } from './python.svelte';
-import { settings } from './settings.svelte';
+import { models } from './models.svelte';
+import { settings, withSlash } from './settings.svelte';
+import { keepRun } from '../library/store.svelte';
 
 export type EngineMode = 'replay' | 'model';
 export const CRUCIAL_CHOICES = ['Wait', 'Let', 'Check', 'Wait, let me verify this with code.'];
 
-/** The Playground: which engine, which problem, the loop's settings, and the run as it unfolds. */
+/**
+ * The Playground's form (engine, problem, loop settings) and the latest run's snapshot. The run
+ * itself is a framework-free LiveRun; this class only starts it and schedules paints. Code runs
+ * in the Playground's own interpreter, in a fresh namespace each run, never the Python view's.
+ */
 export class PlaygroundStore {
   mode = $state<EngineMode>('replay');
-  webgpu = $state.raw<WebGpuStatus | null>(null);
-  modelBase = $state(CATALOG[0]?.base ?? '');
-  cached = $state<Record<string, boolean>>({});
-  progress = $state.raw<DownloadProgress | null>(null);
-  loadError = $state<string | null>(null);
-  engine = $state.raw<WebLlmEngine | null>(null);
-  custom = $state({ modelId: '', modelUrl: '', modelLibUrl: '' });
-
   recordings = $state.raw<ImportedTranscript[]>([]);
   recordingSource = $state('');
   recordingIndex = $state(0);
+  /** Why a recordings file was refused, or which of its lines were skipped. */
+  recordingNote = $state<string | null>(null);
   speed = $state(80);
   stepMode = $state(false);
 
@@ -49,81 +46,93 @@ export class PlaygroundStore {
   interventionText = $state('Wait');
   interventionTimes = $state(0);
 
-  running = $state(false);
-  parts = $state.raw<Part[]>([]);
-  /** The live transcript: settled units in blocks that do not change, and the one being written. */
-  blocks = $state.raw<UnitView[][]>([]);
-  open = $state.raw<UnitView | null>(null);
-  counts = $state.raw<Record<Behaviour, number>>(zeroCounts());
-  unitCount = $state(0);
-  crucialCount = $state(0);
-  marks = $state.raw<{ start: number; label: Behaviour }[]>([]);
-  textLength = $state(0);
-  approxTokens = $state(0);
-  assistant = $state('');
-  /** Share of sentences that closely repeat an earlier one, once the run has ended. */
-  repetition = $state<number | null>(null);
+  live = $state.raw<LiveSnapshot>(emptySnapshot());
+  engineLabel = $state('');
+  /** The judge's counts for the run they were asked for (a later run clears them). */
   judge = $state.raw<JudgeCounts | null>(null);
   judging = $state(false);
   judgeError = $state<string | null>(null);
-  result = $state.raw<LoopResult | null>(null);
-  engineLabel = $state('');
-  tokensSoFar = $state(0);
+  pythonState = $state.raw<InterpreterState | null>(null);
+  #runId = 0;
   #controller: AbortController | null = null;
-  #models = new ModelWorker();
+  #judgeGeneration: Generation | null = null;
   #stepWaiters: (() => void)[] = [];
+  #python: PythonClient | null = null;
 
-  get quantisation(): Quantisation {
-    return this.webgpu && 'f16' in this.webgpu && this.webgpu.f16 ? 'q4f16_1' : 'q4f32_1';
+  get running(): boolean {
+    return this.live.running;
+  }
+  get parts() {
+    return this.live.parts;
+  }
+  get blocks() {
+    return this.live.blocks;
+  }
+  get open() {
+    return this.live.open;
+  }
+  get counts() {
+    return this.live.counts;
+  }
+  get unitCount() {
+    return this.live.unitCount;
+  }
+  get crucialCount() {
+    return this.live.crucialCount;
+  }
+  get marks() {
+    return this.live.marks;
+  }
+  get textLength() {
+    return this.live.textLength;
+  }
+  get approxTokens() {
+    return this.live.approxTokens;
+  }
+  get tokensSoFar() {
+    return this.live.tokensSoFar;
+  }
+  get assistant() {
+    return this.live.assistant;
+  }
+  get repetition() {
+    return this.live.repetition;
+  }
+  get result() {
+    return this.live.result;
+  }
+  /** The loaded model (its id), read by the judge and Run buttons. */
+  get engine() {
+    return models.loaded;
   }
 
-  async checkGpu(): Promise<void> {
-    this.webgpu = await checkWebGpu();
+  /** Why Run cannot start now, or null. */
+  get runBlocked(): string | null {
+    if (this.running) return 'A run is in progress.';
+    if (this.mode === 'replay') return this.recordings.length ? null : 'Open a recording first.';
+    return models.busyReason('run');
   }
 
-  async refreshCache(): Promise<void> {
-    if (this.webgpu?.kind !== 'ok' && this.webgpu?.kind !== 'software') return;
-    try {
-      this.cached = await this.#models.cached(CATALOG.map((m) => modelId(m, this.quantisation)));
-    } catch {
-      this.cached = {};
+  /** Why Judge cannot start now, or null. */
+  get judgeBlocked(): string | null {
+    if (this.judging) return 'The judge is counting.';
+    if (!this.assistant) return 'Run something first.';
+    return models.busyReason('judge');
+  }
+
+  /** The interpreter Playground runs use (started on first need, or to warm it up). */
+  get python(): PythonClient {
+    if (!this.#python) {
+      this.#python = new PythonClient({
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never reactive
+        indexURL: new URL('pyodide/', document.baseURI).href,
+        packageIndexURL: withSlash(settings.packageIndexURL),
+        maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
+        name: 'python-playground',
+      });
+      this.#python.subscribe((state) => (this.pythonState = state));
     }
-  }
-
-  async deleteCached(id: string): Promise<void> {
-    await this.#models.deleteCached(id);
-    await this.refreshCache();
-  }
-
-  async loadModel(signal: AbortSignal): Promise<void> {
-    const model = CATALOG.find((m) => m.base === this.modelBase);
-    const custom =
-      this.custom.modelUrl && this.custom.modelLibUrl
-        ? { ...this.custom, modelId: this.custom.modelId || 'custom-model' }
-        : null;
-    const id = custom ? custom.modelId : model ? modelId(model, this.quantisation) : '';
-    this.loadError = null;
-    this.progress = {
-      progress: 0,
-      text: 'Starting…',
-      elapsedSeconds: 0,
-      fetchedMB: null,
-      mbPerSecond: null,
-      secondsLeft: null,
-    };
-    try {
-      this.engine = await this.#models.load(id, custom, (p) => (this.progress = p), signal);
-      if (model && !custom) this.useProtocol(model.protocol, model.template);
-      await this.refreshCache();
-    } catch (error) {
-      this.engine = null;
-      this.loadError =
-        (error as Error).name === 'AbortError'
-          ? 'The download was cancelled.'
-          : (error as Error).message;
-    } finally {
-      this.progress = null;
-    }
+    return this.#python;
   }
 
   /** Switches between replay and a live model; a live model starts from an example problem. */
@@ -135,7 +144,7 @@ export class PlaygroundStore {
       const example = EXAMPLE_PROBLEMS[0];
       this.question = example?.question ?? '';
       this.expected = example?.expected ?? '';
-      const model = CATALOG.find((m) => m.base === this.modelBase);
+      const model = CATALOG.find((m) => m.base === models.modelBase);
       if (model) this.useProtocol(model.protocol, model.template);
     }
   }
@@ -147,7 +156,21 @@ export class PlaygroundStore {
   }
 
   async loadRecordings(name: string, content: string): Promise<void> {
-    const { transcripts } = importTranscripts(content, name);
+    let imported: ReturnType<typeof importTranscripts>;
+    try {
+      imported = importTranscripts(content, name);
+    } catch (error) {
+      // A file that cannot be read at all (empty, binary, a JSON array): say so, keep what was loaded.
+      this.recordingNote = messageOf(error);
+      return;
+    }
+    const { transcripts, errors } = imported;
+    this.recordingNote = errors.length
+      ? `${name}: ${errors.length} lines skipped (${errors
+          .slice(0, 3)
+          .map((e) => `line ${e.line}: ${e.message}`)
+          .join('; ')}${errors.length > 3 ? '; …' : ''}).`
+      : null;
     this.recordings = transcripts;
     this.recordingSource = name;
     this.pickRecording(0);
@@ -157,186 +180,150 @@ export class PlaygroundStore {
     this.recordingIndex = index;
     const recording = this.recordings[index];
     if (!recording) return;
-    this.question = recording.question ?? '(the recording does not include its question)';
+    // No placeholder text here: it would end up in exports as if it were the question.
+    this.question = recording.question ?? '';
     this.expected = recording.expected ?? '';
-    const text = recording.text;
-    this.useProtocol(
-      /<interpreter>/.test(text) ? 'tagged' : /<think>/.test(text) ? 'think' : 'markdown-tir',
-    );
+    this.useProtocol(detectProtocol(recording.text));
   }
 
   /** In step mode, lets the replay write its next token. */
+  /** True while a step-by-step replay waits for Next. */
+  get waitingForStep(): boolean {
+    return this.#stepWaiters.length > 0;
+  }
+
   step(): void {
     this.#stepWaiters.shift()?.();
   }
 
   async run(): Promise<void> {
-    const engine = this.#engine();
+    if (this.runBlocked) return;
+    const runId = ++this.#runId;
+    const generation = this.mode === 'model' ? models.store.begin('run') : null;
+    const engine = generation ?? this.#replayEngine();
     if (!engine) return;
     const controller = new AbortController();
     this.#controller = controller;
-    this.running = true;
-    this.result = null;
-    this.parts = [];
-    this.blocks = [];
-    this.open = null;
-    this.counts = zeroCounts();
-    this.unitCount = 0;
-    this.crucialCount = 0;
-    this.marks = [];
-    this.textLength = 0;
-    this.approxTokens = 0;
-    this.assistant = '';
-    this.repetition = null;
     this.judge = null;
     this.judgeError = null;
-    this.tokensSoFar = 0;
     this.engineLabel = engine.label;
-    const tagger = new StreamTagger({ crucialTokens: settings.crucialTokens });
-    const view = new TranscriptView();
-    const settledSince: TaggedUnit[] = [];
-    let text = '';
     let frame = 0;
-    let chunks = 0;
-    let tokens = 0;
-    let insertedAt: { start: number; end: number }[] = [];
-    const spliced = new WeakSet<Part>();
-    const feed = (piece: string) => {
-      text += piece;
-      settledSince.push(...tagger.push(piece));
-    };
-    // The page is repainted once a frame, however fast the tokens come, and only what changed.
     const paint = () => {
       frame = 0;
-      const runs = loop.parts.filter((p): p is RunPart => p.kind === 'run');
-      const settled = settledSince.splice(0);
-      if (view.add(settled, text, insertedAt, runs)) {
-        this.blocks = view.blocks.slice();
-        const counts = { ...this.counts };
-        const marks: { start: number; label: Behaviour }[] = [];
-        for (const unit of settled) {
-          if (unit.kind === 'output') continue;
-          this.unitCount += 1;
-          this.crucialCount += unit.crucial.length;
-          for (const e of unit.evidence) {
-            counts[e.label] += 1;
-            marks.push({ start: unit.start, label: e.label });
-          }
-        }
-        this.counts = counts;
-        if (marks.length) this.marks = [...this.marks, ...marks];
-      }
-      const current = tagger.openUnit;
-      this.open = current ? view.view(current, text, insertedAt, runs) : null;
-      this.parts = loop.parts.slice();
-      this.textLength = text.length;
-      this.tokensSoFar = chunks;
-      this.approxTokens = tokens;
+      if (this.#runId === runId) this.live = live.snapshot();
     };
-    const schedule = () => (frame ||= requestAnimationFrame(paint));
-    const loop = new ReasoningLoop(
+    const python = this.python;
+    const live = new LiveRun(
       engine,
-      (code, signal) => python.client.run(code, { timeoutMs: settings.timeoutMs, signal }),
+      (code, signal) => python.run(code, { timeoutMs: settings.timeoutMs, signal }),
+      this.#settings(engine, generation),
       {
-        protocol: PROTOCOLS[this.protocol],
-        template: TEMPLATES[this.template],
-        system: this.system,
-        question: this.question,
-        maxRounds: this.maxRounds,
-        maxTokensPerRound: this.maxTokensPerRound,
-        maxTotalTokens: this.maxTotalTokens,
-        temperature: this.temperature,
-        topP: 0.95,
-        intervention: {
-          text: this.interventionText,
-          times: engine.kind === 'replay' ? 0 : this.interventionTimes,
-        },
-        outputLimit: 2000,
-        expected: this.expected.trim() || null,
-      },
-      {
+        crucialTokens: settings.crucialTokens,
         recordedOutput:
           engine instanceof ReplayEngine ? (i) => engine.recordedOutput(i) : undefined,
-        onText: (chunk) => {
-          feed(chunk);
-          chunks += 1;
-          tokens += estimateTokens(chunk);
-          schedule();
-        },
-        onPart: (part) => {
-          if (part.kind === 'model') return; // its text arrives through onText
-          if (part.kind === 'inserted') {
-            insertedAt = [
-              ...insertedAt,
-              { start: text.length, end: text.length + part.text.length },
-            ];
-            feed(part.text);
-          } else if (part.kind === 'run' && part.spliced && !spliced.has(part)) {
-            spliced.add(part);
-            feed(part.spliced);
-          }
-          schedule();
-        },
+        // The page is repainted once a frame, however fast the tokens come.
+        onChange: () => (frame ||= requestAnimationFrame(paint)),
       },
     );
+    this.live = { ...emptySnapshot(), running: true };
     try {
-      this.result = await loop.start(controller.signal);
+      // A fresh namespace: nothing from an earlier run (or the Python view) can change this one.
+      await python.reset().catch(() => undefined);
+      const result = await live.start(controller.signal);
+      if (result.reason === 'error' && generation)
+        models.store.report(
+          new LoupeError(result.errorCode ?? 'model/generation-failed', result.message),
+        );
     } finally {
-      settledSince.push(...tagger.finish());
       if (frame) cancelAnimationFrame(frame);
-      paint();
-      this.assistant = text;
-      this.repetition = repetitionRatio(
-        this.blocks
-          .flat()
-          .filter((v) => v.unit.kind === 'text')
-          .map((v) => v.body),
-      );
-      this.running = false;
-      this.#controller = null;
+      if (this.#runId === runId) this.live = live.snapshot();
+      generation?.end();
+      if (this.#controller === controller) this.#controller = null;
       this.#stepWaiters.splice(0).forEach((resolve) => resolve());
+      keepRun({
+        engine: this.engineLabel,
+        question: this.question,
+        expected: this.expected.trim() || null,
+        parts: this.parts,
+        result: this.result,
+        counts: this.counts,
+        settings: {
+          protocol: this.protocol,
+          template: this.template,
+          system: this.system,
+          maxRounds: this.maxRounds,
+          maxTokensPerRound: this.maxTokensPerRound,
+          maxTotalTokens: this.maxTotalTokens,
+          temperature: this.temperature,
+          intervention: { text: this.interventionText, times: this.interventionTimes },
+        },
+      });
     }
   }
 
   /** Counts the behaviours of the finished transcript with the loaded model as judge. */
   async runJudge(): Promise<void> {
-    if (!this.engine || !this.assistant) return;
+    if (this.judgeBlocked) return;
+    const runId = this.#runId;
+    const generation = models.store.begin('judge');
+    this.#judgeGeneration = generation;
     this.judging = true;
     this.judgeError = null;
     this.judge = null;
+    const owned = () => this.#runId === runId;
     try {
-      this.judge = await judgeTranscript(
-        this.engine,
-        this.template,
+      const counts = await judgeTranscript(
+        generation,
+        models.template,
         this.question,
         this.assistant,
-        undefined,
+        generation.signal,
         (behaviour, count) => {
-          this.judge = {
-            ...(this.judge ?? {
-              verification: null,
-              backtracking: null,
-              subgoal_setting: null,
-              backward_chaining: null,
-            }),
-            [behaviour]: count,
-          };
+          if (owned()) this.judge = { ...(this.judge ?? emptyJudge()), [behaviour]: count };
         },
       );
+      if (owned()) this.judge = counts;
     } catch (error) {
-      this.judgeError = (error as Error).message;
+      if (owned()) this.judgeError = messageOf(error);
     } finally {
+      generation.end();
+      this.#judgeGeneration = null;
       this.judging = false;
     }
   }
 
+  stopJudge(): void {
+    this.#judgeGeneration?.stop();
+  }
+
+  /** Stops this Playground's run: its own generation and its own code, nothing else. */
   stop(): void {
     this.#controller?.abort();
     this.#stepWaiters.splice(0).forEach((resolve) => resolve());
   }
 
-  #engine(): GenerationEngine | null {
-    if (this.mode === 'model') return this.engine;
+  #settings(engine: GenerationEngine, generation: Generation | null): LoopSettings {
+    return {
+      protocol: PROTOCOLS[this.protocol],
+      template: TEMPLATES[this.template],
+      system: this.system,
+      question: this.question,
+      maxRounds: this.maxRounds,
+      maxTokensPerRound: this.maxTokensPerRound,
+      maxTotalTokens: this.maxTotalTokens,
+      temperature: this.temperature,
+      topP: 0.95,
+      intervention: {
+        text: this.interventionText,
+        times: engine.kind === 'replay' ? 0 : this.interventionTimes,
+      },
+      outputLimit: 2000,
+      expected: this.expected.trim() || null,
+      contextWindow: generation?.contextWindow ?? null,
+    };
+  }
+
+  #replayEngine(): ReplayEngine | null {
     const recording = this.recordings[this.recordingIndex];
     if (!recording) return null;
     return new ReplayEngine(recording.text, `${this.recordingSource} #${recording.id}`, {
@@ -348,8 +335,8 @@ export class PlaygroundStore {
   }
 }
 
-function zeroCounts(): Record<Behaviour, number> {
-  return Object.fromEntries(BEHAVIOURS.map((b) => [b, 0])) as Record<Behaviour, number>;
+function emptyJudge(): JudgeCounts {
+  return { verification: null, backtracking: null, subgoal_setting: null, backward_chaining: null };
 }
 
 export const playground = new PlaygroundStore();

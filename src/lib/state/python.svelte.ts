@@ -1,3 +1,5 @@
+import { drafts } from '../library/drafts';
+import { PYTHON_EXAMPLES } from '../python/examples';
 import { PythonClient, type InterpreterState } from '../python/client';
 import { DEFAULT_MAX_OUTPUT_BYTES, type PythonRunResult } from '../python/types';
 import { settings, withSlash } from './settings.svelte';
@@ -9,6 +11,8 @@ export interface OutputChunk {
 
 /** The page's one interpreter and the state of its current run, for the views. */
 export class PythonStore {
+  /** The editor's contents: kept here (and as a draft) so a visit to another view loses nothing. */
+  #code = $state(drafts.get('python.code') ?? PYTHON_EXAMPLES[0]?.code ?? '');
   /** Output of the run in progress (or the last one), as streamed. */
   chunks = $state.raw<OutputChunk[]>([]);
   notes = $state.raw<string[]>([]);
@@ -20,6 +24,21 @@ export class PythonStore {
 
   constructor() {
     this.#client.subscribe((state) => (this.state = state));
+  }
+
+  get code(): string {
+    return this.#code;
+  }
+
+  set code(value: string) {
+    this.#code = value;
+    drafts.set('python.code', value);
+  }
+
+  /** True when the editor holds something other than an example, which would be lost. */
+  get edited(): boolean {
+    const code = this.#code.trim();
+    return code !== '' && !PYTHON_EXAMPLES.some((example) => example.code.trim() === code);
   }
 
   get client(): PythonClient {

@@ -1,164 +1,137 @@
-import { CHECK_INTENT, HARD_NEGATIVES, PROSE_CUES } from './cues';
+import type { Opener } from './discourse';
+import { unitFeatures, type Range, type UnitFeatures } from './features';
 import type { Behaviour } from './labels';
+import type { Discourse } from './discourse';
+import type { Contribution, LinearModel } from './model';
 import type { Unit } from './segment';
 
-/** Why a unit got a label: the cue words or the structural rule that fired. */
+/**
+ * Why a unit got a label. `cue` is a readable summary; `highlights` are the words that triggered
+ * it (offsets within the unit); `features` the learned model's strongest reasons, in words;
+ * `openedBy` the earlier unit that opened the episode a context rule relies on.
+ */
 export interface Evidence {
   label: Behaviour;
   cue: string;
+  rule?: string;
+  highlights?: Range[];
+  features?: { name: string; weight: number }[];
+  openedBy?: Opener;
 }
 
-/** What the tagger remembers of the units before the current one. Only looks back. */
-export interface Context {
-  /** A result exists to check: an interpreter output, or a number stated in prose. */
-  hadResult: boolean;
-  lastOutputWasError: boolean;
-  /** Labels of the last sentence. */
-  lastProse: Set<Behaviour>;
-  /** A sentence since the last block announced a check. */
-  checkAnnounced: boolean;
-  /** A sentence announced a list of steps; the list items that follow are the steps. */
-  inStepList: boolean;
-  codeBlocks: { tokens: Set<string>; labels: Set<Behaviour> }[];
+/**
+ * The labels of one unit, given the discourse before it: exact rules, then the model; and the
+ * families of meaning it shows, for the discourse to remember.
+ */
+export function tagUnit(
+  text: string,
+  unit: Unit,
+  discourse: Discourse,
+  model: LinearModel,
+): { evidence: Evidence[]; families: string[] } {
+  if (unit.kind === 'output') return { evidence: [], families: [] };
+  const body = text.slice(unit.start, unit.end);
+  const features = unitFeatures(body, unit, discourse);
+  const found = new Map<Behaviour, Evidence>();
+  for (const e of exactRules(features)) found.set(e.label, e);
+  for (const d of model.decide(features)) {
+    if (found.has(d.label)) continue;
+    found.set(d.label, fromModel(d.label, d.strongest, features, body));
+  }
+  return { evidence: [...found.values()], families: features.families };
 }
 
-export function newContext(): Context {
+/** Rules the labelling decisions state exactly (LABELS.md): asserts, numbered steps, rewrites. */
+function exactRules(f: UnitFeatures): Evidence[] {
+  const rules: Evidence[] = [];
+  const has = (name: string) => f.names.includes(name);
+  if (has('code:assert'))
+    rules.push({
+      label: 'verification',
+      cue: 'assert',
+      rule: 'assert',
+      highlights: f.where.get('code:assert'),
+    });
+  if (has('code:numbered steps'))
+    rules.push({
+      label: 'subgoal_setting',
+      cue: 'comments number the steps',
+      rule: 'numbered steps',
+    });
+  if (has('ctx:rewrites a block that failed'))
+    rules.push({
+      label: 'backtracking',
+      cue: 'rewrites a block after its error',
+      rule: 'rewrite after an error',
+      openedBy: f.opened.get('ctx:block after an error output'),
+    });
+  return rules;
+}
+
+function fromModel(
+  label: Behaviour,
+  strongest: Contribution[],
+  f: UnitFeatures,
+  body: string,
+): Evidence {
+  const highlights: Range[] = [];
+  let openedBy: Opener | undefined;
+  const features = strongest.map(({ feature, weight }) => {
+    const where = f.where.get(feature);
+    if (where) highlights.push(...where);
+    openedBy ??= f.opened.get(feature);
+    return {
+      name: readable(feature, where?.[0] ? body.slice(where[0].start, where[0].end) : ''),
+      weight,
+    };
+  });
   return {
-    hadResult: false,
-    lastOutputWasError: false,
-    lastProse: new Set(),
-    checkAnnounced: false,
-    inStepList: false,
-    codeBlocks: [],
+    label,
+    cue: features
+      .slice(0, 3)
+      .map((x) => x.name)
+      .join('; '),
+    highlights: merge(highlights),
+    features,
+    ...(openedBy ? { openedBy } : {}),
   };
 }
 
-/** The labels of one unit, given what came before. */
-export function tagUnit(text: string, unit: Unit, context: Context): Evidence[] {
-  const body = text.slice(unit.start, unit.end);
-  if (unit.kind === 'output') return [];
-  return unit.kind === 'code' ? tagCode(body, context) : tagProse(body, context);
+const PREFIXES: [string, (rest: string, words: string) => string][] = [
+  ['w:', (_, words) => `“${words}”`],
+  ['b:', (_, words) => `“${words}”`],
+  ['f:', (_, words) => `opens with “${words}”`],
+  ['f2:', (_, words) => `opens with “${words}”`],
+  ['fam:', (rest, words) => `${rest} (“${words}”)`],
+  ['error&fam:', (rest, words) => `${rest} after an error (“${words}”)`],
+  ['output&fam:', (rest, words) => `${rest} right after an output (“${words}”)`],
+  ['check&fam:', (rest, words) => `${rest} in a check (“${words}”)`],
+  ['prev:fam:', (rest) => `follows a sentence of ${rest}`],
+  ['pp:fam:', (rest) => `follows a sentence of ${rest}`],
+  ['pp:w:', (rest) => `“${rest}” in the sentence before`],
+  ['cm:', (_, words) => `comment says “${words}”`],
+  ['id:', (_, words) => `code uses ${words}`],
+  ['neg:', (rest) => `reads as ${rest}`],
+  ['fmt:', (rest) => rest],
+  ['ctx:', (rest) => rest],
+  ['code:', (rest) => `code: ${rest}`],
+];
+
+/** A feature's name in words, with the words of the unit that carry it. */
+export function readable(feature: string, words: string): string {
+  for (const [prefix, say] of PREFIXES)
+    if (feature.startsWith(prefix))
+      return say(feature.slice(prefix.length), words || feature.slice(prefix.length));
+  return feature;
 }
 
-function tagProse(sentence: string, context: Context): Evidence[] {
-  const found = new Map<Behaviour, string>();
-  const isListItem = /^\s*(\d+[.)]|\(\d+\)|[-*])\s/.test(sentence);
-  for (const { label, name, pattern } of PROSE_CUES) {
-    if (found.has(label) || !pattern.test(sentence)) continue;
-    if (name === 'step n' && !(context.inStepList && isListItem) && !/^step \d+/i.test(sentence))
-      continue;
-    if (
-      (name === 'check intent' || name === 'not the target' || name === 'surprise at a result') &&
-      !context.hadResult
-    )
-      continue;
-    found.set(label, name);
+function merge(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const out: Range[] = [];
+  for (const r of sorted) {
+    const last = out.at(-1);
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
   }
-  if (
-    context.lastOutputWasError &&
-    !found.has('backtracking') &&
-    /\b(because|since|the (error|problem|issue|bug))\b/i.test(sentence)
-  ) {
-    found.set('backtracking', 'explains the error');
-  }
-  for (const negative of HARD_NEGATIVES) {
-    if (!negative.pattern.test(sentence)) continue;
-    for (const label of negative.blocks) {
-      const name = found.get(label);
-      // A check intent in the same sentence outweighs the definition-like reading.
-      if (
-        name &&
-        !(
-          label === 'verification' &&
-          name === 'check intent' &&
-          negative.name.startsWith('writing')
-        )
-      ) {
-        found.delete(label);
-      }
-    }
-  }
-  return [...found].map(([label, cue]) => ({ label, cue }));
-}
-
-function tagCode(block: string, context: Context): Evidence[] {
-  const found = new Map<Behaviour, string>();
-  const code = block.replace(/^<code>\s*|\s*<\/code>$/g, '');
-  const lines = code.split('\n');
-  const comments = lines.map((line) => /#(.*)$/.exec(line)?.[1] ?? '').filter(Boolean);
-  const statements = lines.map((line) => line.replace(/#.*$/, ''));
-  if (statements.some((line) => /^\s*assert\b/.test(line))) found.set('verification', 'assert');
-  else if (context.checkAnnounced) found.set('verification', 'a check announced before the block');
-  const tokens = codeTokens(code);
-  // Recent blocks only: a rerun or a fix follows the block it repeats closely.
-  const similar = context.codeBlocks
-    .slice(-8)
-    .find((earlier) => overlap(tokens, earlier.tokens) >= 0.5);
-  if (context.lastOutputWasError) {
-    found.set('backtracking', 'rewrites the code after an error');
-    if (similar?.labels.has('verification'))
-      found.set('verification', 'reruns a check that failed');
-  } else if (context.lastProse.has('backtracking')) {
-    found.set('backtracking', 'a fix announced before the block');
-  }
-  if (!found.has('verification') && similar?.labels.has('verification') && context.hadResult) {
-    found.set('verification', 'repeats an earlier check');
-  }
-  const stepComments = comments.filter((c) => /^\s*step\s*\d+/i.test(c)).length;
-  if (stepComments >= 2) found.set('subgoal_setting', 'comments number the steps');
-  return [...found].map(([label, cue]) => ({ label, cue }));
-}
-
-/** Updates the context after a unit, with its final labels. */
-export function advance(
-  text: string,
-  unit: Unit,
-  labels: readonly Evidence[],
-  context: Context,
-): void {
-  const body = text.slice(unit.start, unit.end);
-  const set = new Set(labels.map((e) => e.label));
-  if (unit.kind === 'output') {
-    context.hadResult = true;
-    context.lastOutputWasError =
-      /Traceback \(most recent call last\)|\b\w+Error\b|\bException\b/.test(body);
-    context.lastProse = new Set();
-    context.checkAnnounced = false;
-    context.inStepList = false;
-    return;
-  }
-  if (unit.kind === 'code') {
-    context.codeBlocks.push({ tokens: codeTokens(body), labels: set });
-    context.lastProse = new Set();
-    context.checkAnnounced = false;
-    context.inStepList = false;
-    return;
-  }
-  context.lastProse = set;
-  if (
-    labels.some((e) => e.cue === 'check intent') ||
-    (CHECK_INTENT.test(body) && context.hadResult)
-  ) {
-    context.checkAnnounced = true;
-  }
-  if (/\d|=/.test(body) || /^(so|therefore|thus|hence)\b/i.test(body) || set.size > 0)
-    context.hadResult = true;
-  const isListItem = /^\s*(\d+[.)]|\(\d+\)|[-*])\s/.test(body);
-  if (
-    /\b(steps?|plan|stages?)\b.*:\s*$|:\s*$/i.test(body) &&
-    /\b(steps?|plan|follow|do this|stages?)\b/i.test(body)
-  ) {
-    context.inStepList = true;
-  } else if (!isListItem) context.inStepList = false;
-}
-
-function codeTokens(code: string): Set<string> {
-  return new Set(code.match(/[A-Za-z_]\w*|\d+/g) ?? []);
-}
-
-function overlap(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const token of a) if (b.has(token)) shared += 1;
-  return shared / Math.min(a.size, b.size);
+  return out;
 }

@@ -1,7 +1,10 @@
 import { crucialPattern, findCrucial, type CrucialToken } from './crucial';
 import { BEHAVIOURS, DEFAULT_CRUCIAL_TOKENS, type Behaviour } from './labels';
-import { advance, newContext, tagUnit, type Context, type Evidence } from './rules';
-import { nextUnit, type Unit } from './segment';
+import { advanceDiscourse, newDiscourse } from './discourse';
+import { defaultModel } from './default-model';
+import type { LinearModel } from './model';
+import { tagUnit, type Evidence } from './rules';
+import { newScanMemo, nextUnit, type Unit } from './segment';
 
 export interface TaggedUnit extends Unit {
   evidence: Evidence[];
@@ -18,6 +21,8 @@ export interface TagResult {
 
 export interface TaggerOptions {
   crucialTokens?: readonly string[];
+  /** The learned model (default: the shipped weights). */
+  model?: LinearModel;
 }
 
 /**
@@ -33,12 +38,17 @@ export class StreamTagger {
   #base = 0;
   #position = 0;
   readonly #settled: TaggedUnit[] = [];
+  /** The unit being written, tagged only when asked for (most pushes are never looked at). */
   #open: TaggedUnit | null = null;
-  readonly #context: Context = newContext();
+  #openStart = -1;
+  #memo = newScanMemo();
+  readonly #discourse = newDiscourse();
   readonly #pattern: RegExp;
+  readonly #model: LinearModel;
 
   constructor(options: TaggerOptions = {}) {
     this.#pattern = crucialPattern(options.crucialTokens ?? DEFAULT_CRUCIAL_TOKENS);
+    this.#model = options.model ?? defaultModel();
   }
 
   get text(): string {
@@ -62,12 +72,13 @@ export class StreamTagger {
 
   /** The unit being written, tagged as it stands; null between units. */
   get openUnit(): TaggedUnit | null {
-    return this.#open;
+    return this.#openTagged();
   }
 
   /** Settled units, then the one being written (tagged as it stands). */
   get units(): TaggedUnit[] {
-    return this.#open ? [...this.#settled, this.#open] : [...this.#settled];
+    const open = this.#openTagged();
+    return open ? [...this.#settled, open] : [...this.#settled];
   }
 
   result(): TagResult {
@@ -80,43 +91,53 @@ export class StreamTagger {
   #advance(final: boolean): TaggedUnit[] {
     const settled: TaggedUnit[] = [];
     for (;;) {
-      const found = nextUnit(this.#tail, this.#position - this.#base, final);
+      const found = nextUnit(this.#tail, this.#position - this.#base, final, this.#memo);
       if (!found) break;
       this.#position = Math.max(found.next + this.#base, this.#position + 1);
       if (found.unit.end <= found.unit.start) continue;
-      const unit = this.#tag(found.unit, true);
-      advance(this.#tail, found.unit, unit.evidence, this.#context);
+      const { unit, families } = this.#tag(found.unit, true);
+      advanceDiscourse(this.#discourse, this.#tail, found.unit, this.#base, families);
       this.#settled.push(unit);
       settled.push(unit);
-    }
-    this.#open = null;
-    if (!final) {
-      const start = skipSpace(this.#tail, this.#position - this.#base);
-      if (start < this.#tail.length) this.#open = this.#tag(openUnit(this.#tail, start), false);
     }
     // Drop what no unit will read again (one character stays: a block must start a line).
     if (this.#position - this.#base > 4096) {
       this.#tail = this.#tail.slice(this.#position - this.#base - 1);
       this.#base = this.#position - 1;
+      this.#memo = newScanMemo();
+    }
+    this.#open = null;
+    this.#openStart = -1;
+    if (!final) {
+      const start = skipSpace(this.#tail, this.#position - this.#base);
+      if (start < this.#tail.length) this.#openStart = start;
     }
     return settled;
   }
 
+  #openTagged(): TaggedUnit | null {
+    if (this.#openStart !== -1 && !this.#open)
+      this.#open = this.#tag(openUnit(this.#tail, this.#openStart), false).unit;
+    return this.#open;
+  }
+
   /** Tags a unit given in `#tail` offsets; the result has offsets into the whole text. */
-  #tag(unit: Unit, settled: boolean): TaggedUnit {
+  #tag(unit: Unit, settled: boolean): { unit: TaggedUnit; families: string[] } {
     const shift = (c: CrucialToken) => ({
       ...c,
       start: c.start + this.#base,
       end: c.end + this.#base,
     });
-    return {
+    const { evidence, families } = tagUnit(this.#tail, unit, this.#discourse, this.#model);
+    const tagged: TaggedUnit = {
       start: unit.start + this.#base,
       end: unit.end + this.#base,
       kind: unit.kind,
-      evidence: tagUnit(this.#tail, unit, this.#context),
+      evidence,
       crucial: findCrucial(this.#tail, unit, this.#pattern).map(shift),
       settled,
     };
+    return { unit: tagged, families };
   }
 }
 
@@ -127,12 +148,9 @@ function skipSpace(text: string, from: number): number {
 }
 
 function openUnit(text: string, start: number): Unit {
-  const rest = text.slice(start);
-  const kind: Unit['kind'] = /^(```output|<interpreter>)/.test(rest)
-    ? 'output'
-    : /^(```|<code>)/.test(rest)
-      ? 'code'
-      : 'text';
+  const at = (prefix: string) => text.startsWith(prefix, start);
+  const kind: Unit['kind'] =
+    at('```output') || at('<interpreter>') ? 'output' : at('```') || at('<code>') ? 'code' : 'text';
   return { start, end: text.length, kind };
 }
 

@@ -1,5 +1,5 @@
-import { wrap, type Remote } from 'comlink';
 import { LoupeError, messageOf } from '../core/errors';
+import { WorkerBridge, type WorkerLike } from '../bridge/worker-bridge';
 import { tracedProgram } from './dataset';
 import type { TraceOutcome, TraceWorkerApi } from './worker-api';
 import {
@@ -9,100 +9,89 @@ import {
   type TraceResult,
 } from './types';
 
-interface Connection {
-  worker: Worker;
-  remote: Remote<TraceWorkerApi>;
-  ready: Promise<void>;
-}
-
 /**
  * Extra time the worker gets beyond a program's own time limit before it is replaced. Python
- * stops itself at the limit between lines; this catches a program stuck inside one long call.
+ * stops itself at the limit between lines; this catches a program stuck inside one long call
+ * (the command line's sandbox allows the same 2 s).
  */
-const WATCHDOG_GRACE_MS = 1500;
+const WATCHDOG_GRACE_MS = 2000;
 
 /**
- * The page's handle on the trace worker. Traces one program at a time; a program that hangs
+ * The page's handle on the trace worker, through a WorkerBridge: programs are traced one at a
+ * time in its queue, so one program's watchdog only ever ends that program; a program that hangs
  * where Python cannot check the clock (inside a C call) is ended by replacing the worker.
  */
 export class TraceClient {
-  readonly #indexURL: string;
-  #connection: Connection | null = null;
+  readonly #bridge: WorkerBridge<TraceWorkerApi>;
 
-  constructor(indexURL: string) {
-    this.#indexURL = indexURL;
+  constructor(indexURL: string, createWorker?: () => WorkerLike) {
+    this.#bridge = new WorkerBridge<TraceWorkerApi>({
+      create:
+        createWorker ??
+        (() =>
+          new Worker(new URL('./trace.worker.ts', import.meta.url), {
+            type: 'module',
+            name: 'tracer',
+          })),
+      init: async (remote) => {
+        const failed = await remote.init(indexURL);
+        if (failed) throw LoupeError.from(failed);
+      },
+    });
   }
 
-  start(): Promise<void> {
-    this.#connection ??= this.#connect();
-    return this.#connection.ready;
+  async start(signal?: AbortSignal): Promise<void> {
+    await this.#bridge.start(signal);
   }
 
-  async trace(
+  /** Traces one program after those queued before it; cancelling replaces the worker. */
+  trace(
     request: TraceRequest,
     limits: Partial<TraceLimits> = {},
     signal?: AbortSignal,
   ): Promise<TraceOutcome> {
-    await this.start();
-    const connection = this.#connection;
-    if (!connection) throw new LoupeError('python/not-started', 'The tracer has not started.');
     const budget =
       (limits.timeoutSeconds ?? DEFAULT_TRACE_LIMITS.timeoutSeconds) * 1000 + WATCHDOG_GRACE_MS;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let onAbort = () => {};
-    const stopped = new Promise<'timeout' | 'cancelled'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), budget);
-      onAbort = () => resolve('cancelled');
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      const outcome = await Promise.race([
-        connection.remote.trace(request, limits).catch((error: unknown) => {
-          // The worker's Python died under this program (a fatal error, memory): start afresh.
-          this.restart();
-          return failedOutcome(request, 'raised', {
-            type: 'PythonCrashed',
-            message: `Python stopped while running it (${messageOf(error)}); a new tracer was started`,
+    return this.#bridge.call(
+      async (remote, context) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        // The watchdog starts with this program, not while it waits its turn.
+        const hung = new Promise<'hung'>((resolve) => {
+          timer = setTimeout(() => resolve('hung'), budget);
+        });
+        try {
+          const outcome = await Promise.race([
+            remote.trace(request, limits).catch((error: unknown) => {
+              // The worker's Python died under this program (a fatal error, memory): start afresh.
+              context.retire('Python stopped while tracing a program.');
+              return failedOutcome(request, 'raised', {
+                type: 'PythonCrashed',
+                message: `Python stopped while running it (${messageOf(error)}); a new tracer was started`,
+              });
+            }),
+            hung,
+          ]);
+          if (outcome !== 'hung') return outcome;
+          context.retire('A traced program did not return in time.');
+          return failedOutcome(request, 'timeout', {
+            type: 'TimeLimit',
+            message:
+              'still running inside one long call at the time limit; its worker was replaced',
           });
-        }),
-        stopped,
-      ]);
-      if (typeof outcome !== 'string') return outcome;
-      this.restart();
-      if (outcome === 'cancelled') throw new DOMException('Tracing was cancelled.', 'AbortError');
-      return failedOutcome(request, 'timeout', {
-        type: 'TimeLimit',
-        message: 'still running inside one long call at the time limit; its worker was replaced',
-      });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      { signal, hardCancel: true },
+    );
   }
 
   restart(): void {
-    this.#connection?.worker.terminate();
-    this.#connection = null;
+    this.#bridge.terminate('The tracer was restarted.');
   }
 
   dispose(): void {
-    this.restart();
-  }
-
-  #connect(): Connection {
-    const worker = new Worker(new URL('./trace.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'tracer',
-    });
-    const remote = wrap<TraceWorkerApi>(worker);
-    const ready = remote.init(this.#indexURL).then((failed) => {
-      if (failed) throw LoupeError.from(failed);
-    });
-    ready.catch(() => {
-      worker.terminate();
-      if (this.#connection?.worker === worker) this.#connection = null;
-    });
-    return { worker, remote, ready };
+    this.#bridge.dispose('The tracer was closed.');
   }
 }
 

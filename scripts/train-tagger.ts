@@ -1,0 +1,20 @@
+// `npm run train:tagger`: trains the behaviour tagger's linear model on every labelled set in
+// tests/fixtures (dev and train), thresholds chosen inside them, and writes
+// src/lib/tagger/weights.json. Deterministic: the same data gives the same file.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { trainTuned } from '../src/lib/tagger/crossval';
+import type { LabelledRow } from '../src/lib/tagger/train';
+
+const FILES = ['tests/fixtures/behaviours-dev.jsonl', 'tests/fixtures/behaviours-train.jsonl'];
+const rows = FILES.flatMap((file) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as LabelledRow),
+);
+const weights = trainTuned(rows, `${rows.length} transcripts of ${FILES.join(', ')}`);
+const out = 'src/lib/tagger/weights.json';
+writeFileSync(out, `${JSON.stringify(weights)}\n`);
+console.log(
+  `${out}: ${Object.keys(weights.features).length} features, thresholds ${weights.thresholds.join(', ')}, ${(JSON.stringify(weights).length / 1024).toFixed(0)} KB`,
+);

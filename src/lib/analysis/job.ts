@@ -1,0 +1,81 @@
+import { transcriptRow, type TranscriptRow } from '../compare/row';
+import { readTranscripts } from '../transcript/import';
+import type { ImportError } from '../transcript/types';
+import { analyseTranscript, type AnalysedTranscript } from './analyse';
+
+/** `rows`: counts only (Compare); `full`: every transcript with its text and tags (Analyse). */
+export type AnalysisMode = 'rows' | 'full';
+
+export interface AnalysisOptions {
+  mode: AnalysisMode;
+  crucialTokens?: readonly string[];
+  /** Transcripts per batch handed back; small batches keep each message (and render) short. */
+  batchSize?: number;
+}
+
+export interface AnalysisProgress {
+  phase: 'reading' | 'tagging' | 'done';
+  /** Characters of the text read so far, of `total`. */
+  done: number;
+  total: number;
+  transcripts: number;
+  skipped: number;
+}
+
+export interface AnalysisBatch {
+  rows: TranscriptRow[];
+  items: AnalysedTranscript[];
+  errors: ImportError[];
+}
+
+export interface AnalysisSummary {
+  transcripts: number;
+  skipped: number;
+}
+
+/**
+ * Imports and tags a file's text, handing back results in batches and reporting progress at most
+ * every `intervalMs`. Pure: runs the same in the analysis worker, in Node and in tests.
+ */
+export function runAnalysis(
+  text: string,
+  name: string,
+  options: AnalysisOptions,
+  onProgress: (progress: AnalysisProgress) => void,
+  onBatch: (batch: AnalysisBatch) => void,
+  now: () => number = Date.now,
+  intervalMs = 100,
+): AnalysisSummary {
+  const size = options.batchSize ?? (options.mode === 'full' ? 100 : 500);
+  let batch: AnalysisBatch = { rows: [], items: [], errors: [] };
+  let pending = 0;
+  let transcripts = 0;
+  let skipped = 0;
+  let last = now();
+  const flush = () => {
+    if (pending || batch.errors.length) onBatch(batch);
+    batch = { rows: [], items: [], errors: [] };
+    pending = 0;
+  };
+  for (const step of readTranscripts(text, name)) {
+    if (step.error) {
+      batch.errors.push(step.error);
+      skipped += 1;
+    } else {
+      const item = analyseTranscript(step.transcript, options.crucialTokens);
+      if (options.mode === 'full') batch.items.push(item);
+      else batch.rows.push(transcriptRow(item));
+      transcripts += 1;
+      pending += 1;
+    }
+    if (pending >= size) flush();
+    const t = now();
+    if (t - last >= intervalMs) {
+      last = t;
+      onProgress({ phase: 'tagging', done: step.offset, total: text.length, transcripts, skipped });
+    }
+  }
+  flush();
+  onProgress({ phase: 'done', done: text.length, total: text.length, transcripts, skipped });
+  return { transcripts, skipped };
+}

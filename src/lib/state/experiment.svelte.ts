@@ -1,0 +1,292 @@
+import type { GenerationEngine } from '../engine/types';
+import { buildPlan, newExperiment, PlanError, runCount, sampleTasks } from '../experiment/plan';
+import { PackLibrary, type PackIndex } from '../experiment/packs';
+import { ExperimentRunner, type ExperimentBackend } from '../experiment/runner';
+import { ExperimentStore } from '../experiment/store';
+import type { Experiment, ExperimentConfig, PlannedRun, RunRecord } from '../experiment/types';
+import { PROTOCOLS, type ProtocolId } from '../loop/protocols';
+import type { TemplateId } from '../transcript/format';
+import type { PackLine } from '../tasks/types';
+import { models } from './models.svelte';
+import { playground } from './playground.svelte';
+import { settings } from './settings.svelte';
+
+declare global {
+  interface Window {
+    /** Set only by browser tests (Playwright's addInitScript): an engine to run experiments on. */
+    __loupeExperimentEngine?: () => GenerationEngine;
+  }
+}
+
+export const TOKEN_CHOICES = ['Wait', 'Let', 'Check'];
+
+/**
+ * The adapter between the experiment and the live path: the loaded WebLLM model and the Python
+ * worker. Null without a loaded model (replays cannot react to an inserted token).
+ */
+function liveBackend(): ExperimentBackend | null {
+  const runCode: ExperimentBackend['runCode'] = (code, signal) =>
+    playground.python.run(code, { timeoutMs: settings.timeoutMs, signal });
+  const scripted = window.__loupeExperimentEngine?.();
+  if (scripted) return { label: scripted.label, engine: scripted, runCode };
+  const loaded = models.loaded;
+  if (!loaded) return null;
+  // Each model call owns the model for its length (the model store runs one generation at a
+  // time), so a Playground run or the judge cannot start under an experiment's request.
+  const engine: GenerationEngine = {
+    kind: 'webllm',
+    label: `${loaded.modelId} (live, on this device)`,
+    async generate(request, onText) {
+      const generation = models.store.begin('experiment');
+      try {
+        return await generation.generate(request, onText);
+      } finally {
+        generation.end();
+      }
+    },
+  };
+  return { label: engine.label, engine, runCode };
+}
+
+/** The Experiments view: the setup, the experiment being run, its stored runs. */
+export class ExperimentState {
+  index = $state.raw<PackIndex | null>(null);
+  loadError = $state<string | null>(null);
+  families = $state<string[]>([
+    'game24',
+    'permutations_and_combinations',
+    'boxlift',
+    'string_insertion',
+  ]);
+  sampleSize = $state(10);
+  protocol = $state<ProtocolId>('markdown-tir');
+  template = $state<TemplateId>('chatml');
+  system = $state(PROTOCOLS['markdown-tir'].systemPrompt);
+  tokenChoice = $state('Wait');
+  customToken = $state('');
+  conditions = $state<number[]>([0, 1, 2, 3, 4, 5]);
+  seedsText = $state('1');
+  maxRounds = $state(4);
+  maxTokensPerRound = $state(1024);
+  maxTotalTokens = $state(3072);
+  temperature = $state(0.6);
+  contextWindow = $state(4096);
+
+  experiment = $state.raw<Experiment | null>(null);
+  records = $state.raw<RunRecord[]>([]);
+  current = $state.raw<PlannedRun | null>(null);
+  liveText = $state('');
+  running = $state(false);
+  error = $state<string | null>(null);
+
+  /** Durations of the runs finished since the page loaded, for the time left. */
+  sessionMs = $state.raw<number[]>([]);
+  #runner: ExperimentRunner | null = null;
+  #store = new ExperimentStore();
+  #packs = new PackLibrary(`${import.meta.env.BASE_URL}data/packs/`);
+
+  get backendLabel(): string | null {
+    // Read the playground's engine so the view updates when a model is loaded.
+    void playground.engine;
+    return liveBackend()?.label ?? null;
+  }
+
+  get token(): string {
+    return this.tokenChoice === 'custom' ? this.customToken : this.tokenChoice;
+  }
+
+  get seeds(): number[] {
+    return this.seedsText
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
+  }
+
+  get plannedCount(): number {
+    if (!this.index) return 0;
+    const tasks = this.index.families
+      .filter((f) => this.families.includes(f.family))
+      .reduce((sum, f) => sum + Math.min(f.count, Math.max(0, this.sampleSize)), 0);
+    return runCount(tasks, { conditions: this.conditions, seeds: this.seeds });
+  }
+
+  get secondsLeft(): number | null {
+    const done = this.sessionMs;
+    if (!this.experiment || done.length === 0) return null;
+    const mean = done.reduce((a, b) => a + b, 0) / done.length;
+    return ((this.experiment.plan.length - this.records.length) * mean) / 1000;
+  }
+
+  async init(): Promise<void> {
+    try {
+      this.index ??= await this.#packs.index();
+    } catch (error) {
+      this.loadError = (error as Error).message;
+    }
+    if (this.experiment) return;
+    const latest = await this.#store.latest().catch(() => null);
+    if (!latest) return;
+    // A run that was going when the page closed is paused: Resume picks it up.
+    this.experiment = latest.status === 'running' ? { ...latest, status: 'paused' } : latest;
+    this.records = await this.#store.runs(latest.id);
+    this.#applyConfig(latest.config);
+  }
+
+  #applyConfig(config: ExperimentConfig): void {
+    this.families = config.families;
+    this.sampleSize = config.sampleSize;
+    this.protocol = config.protocol;
+    this.template = config.template;
+    this.system = config.system;
+    this.tokenChoice = TOKEN_CHOICES.includes(config.token) ? config.token : 'custom';
+    if (this.tokenChoice === 'custom') this.customToken = config.token;
+    this.conditions = config.conditions;
+    this.seedsText = config.seeds.join(', ');
+    this.maxRounds = config.maxRounds;
+    this.maxTokensPerRound = config.maxTokensPerRound;
+    this.maxTotalTokens = config.maxTotalTokens;
+    this.temperature = config.temperature;
+    this.contextWindow = config.contextWindow;
+  }
+
+  useProtocol(id: ProtocolId): void {
+    this.protocol = id;
+    this.system = PROTOCOLS[id].systemPrompt;
+  }
+
+  async #loadTasks(families: string[]): Promise<PackLine[]> {
+    const index = this.index ?? (this.index = await this.#packs.index());
+    const chosen = index.families.filter((f) => families.includes(f.family));
+    const lines = (await Promise.all(chosen.map((f) => this.#packs.family(f)))).flat();
+    return lines;
+  }
+
+  async start(): Promise<void> {
+    this.error = null;
+    const backend = liveBackend();
+    if (!backend) {
+      this.error = 'Load a model first (see above).';
+      return;
+    }
+    const config: ExperimentConfig = {
+      families: [...this.families],
+      sampleSize: this.sampleSize,
+      protocol: this.protocol,
+      template: this.template,
+      system: this.system,
+      token: this.token,
+      conditions: [...this.conditions],
+      seeds: this.seeds,
+      maxRounds: this.maxRounds,
+      maxTokensPerRound: this.maxTokensPerRound,
+      maxTotalTokens: this.maxTotalTokens,
+      temperature: this.temperature,
+      topP: 0.95,
+      contextWindow: this.contextWindow,
+    };
+    try {
+      const lines = await this.#loadTasks(config.families);
+      const plan = buildPlan(config, sampleTasks(lines, config.families, config.sampleSize));
+      const experiment = newExperiment(config, plan, backend.label);
+      if (this.experiment) await this.#store.delete(this.experiment.id);
+      this.experiment = experiment;
+      this.records = [];
+      this.sessionMs = [];
+      await this.#store.saveExperiment(experiment);
+      await this.#go(backend);
+    } catch (error) {
+      this.error =
+        error instanceof PlanError ? error.message : `Could not start: ${(error as Error).message}`;
+    }
+  }
+
+  async resume(): Promise<void> {
+    const backend = liveBackend();
+    if (!this.experiment || !backend) {
+      this.error = backend ? null : 'Load a model first (see above).';
+      return;
+    }
+    this.error = null;
+    try {
+      await this.#loadTasks(this.experiment.config.families);
+      await this.#go(backend);
+    } catch (error) {
+      this.error = `Could not resume: ${(error as Error).message}`;
+    }
+  }
+
+  async #go(backend: ExperimentBackend): Promise<void> {
+    const experiment = this.experiment as Experiment;
+    await this.#setStatus('running');
+    this.running = true;
+    const runner = new ExperimentRunner(
+      backend,
+      experiment,
+      this.#packs.tasks,
+      this.records.map((r) => r.key),
+      {
+        onRunStart: (run) => {
+          this.current = run;
+          this.liveText = '';
+        },
+        onText: (chunk) => {
+          this.liveText = (this.liveText + chunk).slice(-600);
+        },
+        onRecord: async (record) => {
+          this.records = [...this.records, record];
+          this.sessionMs = [...this.sessionMs, record.durationMs];
+          await this.#store.saveRun(experiment.id, record);
+        },
+      },
+    );
+    this.#runner = runner;
+    try {
+      const outcome = await runner.run();
+      await this.#setStatus(outcome);
+    } finally {
+      this.running = false;
+      this.current = null;
+      this.#runner = null;
+    }
+  }
+
+  async #setStatus(status: Experiment['status']): Promise<void> {
+    if (!this.experiment) return;
+    this.experiment = { ...this.experiment, status };
+    await this.#store.saveExperiment(this.experiment);
+  }
+
+  pause(): void {
+    this.#runner?.pause();
+  }
+
+  stop(): void {
+    this.#runner?.stop();
+  }
+
+  async discard(): Promise<void> {
+    if (!this.experiment || this.running) return;
+    await this.#store.delete(this.experiment.id);
+    this.experiment = null;
+    this.records = [];
+    this.sessionMs = [];
+  }
+
+  /** Opens a run's transcript in the Playground, as a replay (its code is run again there). */
+  async openInPlayground(record: RunRecord): Promise<void> {
+    const task =
+      this.#packs.tasks.get(record.taskId) ??
+      (await this.#loadTasks([record.family])).find((l) => l.id === record.taskId);
+    const transcript = record.parts.map((p) => (p.kind === 'run' ? p.spliced : p.text)).join('');
+    const line = JSON.stringify({
+      id: `${record.taskId} N=${record.n} seed=${record.seed}`,
+      question: task?.question ?? null,
+      transcript,
+    });
+    await playground.loadRecordings('experiment run', line);
+    playground.setMode('replay');
+    location.hash = '#/playground';
+  }
+}
+
+export const experiments = new ExperimentState();

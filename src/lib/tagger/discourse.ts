@@ -1,0 +1,140 @@
+import { FAMILIES, NEGATIVES } from './families';
+import type { Unit } from './segment';
+
+/** A unit earlier in the transcript, as evidence: offsets into the whole text and its start. */
+export interface Opener {
+  start: number;
+  end: number;
+  excerpt: string;
+}
+
+/**
+ * What the tagger remembers of the units before the current one (it only looks back): the
+ * episodes that are open. An error output or a failed check opens a repair episode; an announced
+ * check opens a verification episode; a plan sentence opens a list of steps.
+ */
+export interface Discourse {
+  units: number;
+  codeBlocks: number;
+  lastKind: Unit['kind'] | 'none';
+  /** The last output, while no code has followed it; `error` when it was a traceback. */
+  output: (Opener & { error: boolean }) | null;
+  /** Prose units since the last output. */
+  sinceOutput: number;
+  /** Since the last code block: a sentence announcing a check, or a repair. */
+  check: Opener | null;
+  repair: Opener | null;
+  /** The previous prose unit and the families it showed. */
+  prose: (Opener & { families: string[]; words: string[] }) | null;
+  /** Recent code blocks' tokens, for rewrites and reruns. */
+  code: (Opener & { tokens: Set<string>; checks: boolean })[];
+  /** A sentence that announced a list of steps, while its items follow. */
+  plan: Opener | null;
+}
+
+export function newDiscourse(): Discourse {
+  return {
+    units: 0,
+    codeBlocks: 0,
+    lastKind: 'none',
+    output: null,
+    sinceOutput: 0,
+    check: null,
+    repair: null,
+    prose: null,
+    code: [],
+    plan: null,
+  };
+}
+
+const ERROR_OUTPUT = /Traceback \(most recent call last\)|\b\w+Error\b|\bException\b/;
+const LIST_ITEM = /^\s*(\d+[.)]|\(\d+\)|[-*•]|[a-z][.)])\s/i;
+const PLAN_OPENER =
+  /\b(steps?|plan|stages?|parts|cases|as follows|approach|sub-?goals?|we need to|we will|we'll|i'll|i will)\b[^.]*:\s*$/i;
+
+/** Families present in a text, with where their words are. */
+export function familiesIn(body: string): Map<string, { start: number; end: number }[]> {
+  const found = new Map<string, { start: number; end: number }[]>();
+  for (const { name, pattern } of FAMILIES) {
+    pattern.lastIndex = 0;
+    for (const match of body.matchAll(pattern)) {
+      const start = match.index ?? 0;
+      const list = found.get(name) ?? [];
+      list.push({ start, end: start + match[0].length });
+      found.set(name, list);
+    }
+  }
+  return found;
+}
+
+export function negativesIn(body: string): string[] {
+  return NEGATIVES.filter(({ pattern }) => {
+    pattern.lastIndex = 0;
+    return pattern.test(body);
+  }).map((n) => n.name);
+}
+
+export function isListItem(body: string): boolean {
+  return LIST_ITEM.test(body);
+}
+
+export function codeTokens(code: string): Set<string> {
+  return new Set(code.match(/[A-Za-z_]\w*|\d+/g) ?? []);
+}
+
+export function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const token of a) if (b.has(token)) shared += 1;
+  return shared / Math.min(a.size, b.size);
+}
+
+export function codeChecks(code: string): boolean {
+  return /^\s*assert\b|\b(check|verify|verif\w+|brute|confirm|all\(|==)/m.test(code);
+}
+
+function opener(body: string, unit: Unit, base: number): Opener {
+  return { start: unit.start + base, end: unit.end + base, excerpt: body.slice(0, 160) };
+}
+
+/**
+ * Updates the discourse after a settled unit (`base`: where `text` starts in the transcript;
+ * `families`: the unit's families, when already found).
+ */
+export function advanceDiscourse(
+  d: Discourse,
+  text: string,
+  unit: Unit,
+  base: number,
+  families?: string[],
+): void {
+  const body = text.slice(unit.start, unit.end);
+  const here = opener(body, unit, base);
+  d.lastKind = unit.kind;
+  if (unit.kind === 'output') {
+    d.output = { ...here, error: ERROR_OUTPUT.test(body) };
+    d.sinceOutput = 0;
+    d.plan = null;
+    return;
+  }
+  d.units += 1;
+  if (unit.kind === 'code') {
+    d.codeBlocks += 1;
+    d.code.push({ ...here, tokens: codeTokens(body), checks: codeChecks(body) });
+    if (d.code.length > 8) d.code.shift();
+    d.output = null;
+    d.check = null;
+    d.repair = null;
+    d.prose = null;
+    d.plan = null;
+    return;
+  }
+  d.sinceOutput += 1;
+  const found = families ?? [...familiesIn(body).keys()];
+  if (found.includes('check intent')) d.check = here;
+  if (found.some((f) => f === 'revision' || f === 'abandon' || f === 'diagnosis')) d.repair = here;
+  const words = (body.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? []).slice(0, 30);
+  d.prose = { ...here, families: found, words: [...new Set(words)] };
+  if (PLAN_OPENER.test(body)) d.plan = here;
+  else if (!isListItem(body) && !/^#+\s|^\*\*/.test(body)) d.plan = null;
+}

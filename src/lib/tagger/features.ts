@@ -1,0 +1,203 @@
+import {
+  codeChecks,
+  codeTokens,
+  familiesIn,
+  isListItem,
+  negativesIn,
+  overlap,
+  type Discourse,
+  type Opener,
+} from './discourse';
+import type { Unit } from './segment';
+
+/** Offsets within a unit (start inclusive, end exclusive). */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * The features of one unit, given the discourse before it: the words it uses, the families of
+ * meaning they show, its layout, and the episodes open around it. Each feature keeps where its
+ * words are (`where`) or which earlier unit it comes from (`opened`), to serve as evidence.
+ */
+export interface UnitFeatures {
+  names: string[];
+  where: Map<string, Range[]>;
+  opened: Map<string, Opener>;
+  /** The families of meaning a sentence shows (the discourse remembers them). */
+  families: string[];
+}
+
+const WORD = /[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*/gi;
+const MAX_CHARS = 4000;
+
+class Builder {
+  readonly where = new Map<string, Range[]>();
+  readonly opened = new Map<string, Opener>();
+  readonly #names = new Set<string>();
+
+  add(name: string, range?: Range, opener?: Opener | null): void {
+    this.#names.add(name);
+    if (range) {
+      const list = this.where.get(name) ?? [];
+      if (list.length < 4) list.push(range);
+      this.where.set(name, list);
+    }
+    if (opener) this.opened.set(name, opener);
+  }
+
+  families: string[] = [];
+
+  done(): UnitFeatures {
+    return {
+      names: [...this.#names],
+      where: this.where,
+      opened: this.opened,
+      families: this.families,
+    };
+  }
+}
+
+export function unitFeatures(body: string, unit: Unit, d: Discourse): UnitFeatures {
+  const b = new Builder();
+  // A very long unit (a pasted table, a hostile line) is judged by its beginning.
+  const text = body.length > MAX_CHARS ? body.slice(0, MAX_CHARS) : body;
+  if (unit.kind === 'code') codeFeatures(b, text, d);
+  else proseFeatures(b, text, d);
+  return b.done();
+}
+
+function words(b: Builder, text: string, prefix: string, bigrams: boolean): string[] {
+  const found: string[] = [];
+  let previous: { word: string; start: number } | null = null;
+  WORD.lastIndex = 0;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    const word = /^\d/.test(match[0]) ? '<n>' : match[0].toLowerCase();
+    found.push(word);
+    b.add(`${prefix}w:${word}`, { start, end });
+    if (bigrams && previous)
+      b.add(`${prefix}b:${previous.word} ${word}`, { start: previous.start, end });
+    previous = { word, start };
+  }
+  return found;
+}
+
+function proseFeatures(b: Builder, text: string, d: Discourse): void {
+  const found = words(b, text, '', true);
+  const first = /^[\s#*>-]*(\d+[.)]\s*)?([A-Za-z']+)(?:[\s,]+([A-Za-z']+))?/.exec(text);
+  if (first?.[2]) {
+    const at = text.indexOf(first[2]);
+    b.add(`f:${first[2].toLowerCase()}`, { start: at, end: at + first[2].length });
+    if (first[3]) {
+      const end = text.indexOf(first[3], at + first[2].length) + first[3].length;
+      b.add(`f2:${first[2].toLowerCase()} ${first[3].toLowerCase()}`, { start: at, end });
+    }
+  }
+  const families = familiesIn(text);
+  b.families = [...families.keys()];
+  for (const [name, ranges] of families) for (const r of ranges) b.add(`fam:${name}`, r);
+  for (const name of negativesIn(text)) b.add(`neg:${name}`);
+  const list = isListItem(text);
+  if (list) b.add('fmt:list item');
+  if (/^#+\s/.test(text)) b.add('fmt:header');
+  if (/^\s*(\d+[.)]\s*)?\*\*[^*]+\*\*:?\s*$/.test(text)) b.add('fmt:bold heading');
+  if (/^(#+\s*)?(\*\*)?\s*(step|stage|part|phase)\s*\d+/i.test(text)) b.add('fmt:step header');
+  if (/^(#+\s*)?(\*\*)?\s*case\s*\d+/i.test(text)) b.add('fmt:case header');
+  if (/:\s*$/.test(text)) b.add('fmt:ends with a colon');
+  if (/\\boxed|<\/answer>/.test(text)) b.add('fmt:answer');
+  if (/=|\\times|\d\s*[-+*/×]\s*\d/.test(text)) b.add('fmt:arithmetic');
+  if (found.length <= 4) b.add('fmt:short');
+  else if (found.length > 30) b.add('fmt:long');
+  // Context: where the sentence stands in the discourse.
+  if (d.codeBlocks === 0) b.add('ctx:before any code');
+  if (d.lastKind === 'output') b.add('ctx:right after an output', undefined, d.output);
+  if (d.output?.error) b.add('ctx:after an error output', undefined, d.output);
+  else if (d.output)
+    b.add(`ctx:after an output, sentence ${Math.min(d.sinceOutput + 1, 3)}`, undefined, d.output);
+  if (d.check) b.add('ctx:check announced', undefined, d.check);
+  if (d.repair) b.add('ctx:repair under way', undefined, d.repair);
+  if (d.plan && list) b.add('ctx:item of an announced plan', undefined, d.plan);
+  if (d.plan) b.add('ctx:after a plan', undefined, d.plan);
+  if (d.prose) for (const f of d.prose.families) b.add(`prev:fam:${f}`, undefined, d.prose);
+  const lastCode = d.code.at(-1);
+  if (d.output && lastCode?.checks) b.add('ctx:after a checking block', undefined, lastCode);
+  // Conjunctions a linear model cannot form itself.
+  const episode = d.output?.error
+    ? 'error'
+    : d.lastKind === 'output'
+      ? 'output'
+      : d.check
+        ? 'check'
+        : '';
+  if (episode) {
+    const opener = episode === 'check' ? d.check : d.output;
+    for (const [name, ranges] of families)
+      for (const r of ranges) b.add(`${episode}&fam:${name}`, r, opener);
+  }
+}
+
+function codeFeatures(b: Builder, block: string, d: Discourse): void {
+  const lines = block.split('\n');
+  let offset = 0;
+  let stepComments = 0;
+  for (const line of lines) {
+    const hash = line.indexOf('#');
+    if (hash !== -1 && !/^```/.test(line)) {
+      const comment = line.slice(hash + 1);
+      if (/^\s*step\s*\d+/i.test(comment)) stepComments += 1;
+      WORD.lastIndex = 0;
+      for (const match of comment.matchAll(WORD)) {
+        const start = offset + hash + 1 + (match.index ?? 0);
+        const word = /^\d/.test(match[0]) ? '<n>' : match[0].toLowerCase();
+        b.add(`cm:${word}`, { start, end: start + match[0].length });
+      }
+    }
+    const statement = hash === -1 ? line : line.slice(0, hash);
+    const assert = /^\s*assert\b/.exec(statement);
+    if (assert)
+      b.add('code:assert', {
+        start: offset + assert[0].indexOf('assert'),
+        end: offset + assert[0].length,
+      });
+    for (const match of statement.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+      for (const part of match[0].toLowerCase().split('_')) {
+        if (part.length > 1)
+          b.add(`id:${part}`, {
+            start: offset + (match.index ?? 0),
+            end: offset + (match.index ?? 0) + match[0].length,
+          });
+      }
+    }
+    const compare = /==|!=|<=|>=/.exec(statement);
+    if (compare)
+      b.add('code:compares', {
+        start: offset + compare.index,
+        end: offset + compare.index + compare[0].length,
+      });
+    offset += line.length + 1;
+  }
+  if (stepComments >= 2) b.add('code:numbered steps');
+  else if (stepComments === 1) b.add('code:one step comment');
+  const lineCount = lines.length;
+  b.add(lineCount <= 5 ? 'code:short' : lineCount <= 15 ? 'code:medium' : 'code:long');
+  if (d.codeBlocks === 0) b.add('ctx:first block');
+  const tokens = codeTokens(block);
+  const similar = [...d.code].reverse().find((c) => overlap(tokens, c.tokens) >= 0.5) ?? null;
+  if (similar) b.add('ctx:similar to an earlier block', undefined, similar);
+  if (similar?.checks) b.add('ctx:similar to an earlier checking block', undefined, similar);
+  if (d.output?.error) {
+    b.add('ctx:block after an error output', undefined, d.output);
+    if (similar) b.add('ctx:rewrites a block that failed', undefined, similar);
+  }
+  if (d.check) b.add('ctx:block after an announced check', undefined, d.check);
+  if (d.repair) b.add('ctx:block after a repair', undefined, d.repair);
+  if (d.lastKind === 'output' || d.lastKind === 'code') b.add('ctx:block right after another');
+  if (codeChecks(block)) b.add('code:checks');
+  if (d.prose) {
+    for (const f of d.prose.families) b.add(`pp:fam:${f}`, undefined, d.prose);
+    for (const w of d.prose.words) b.add(`pp:w:${w}`, undefined, d.prose);
+  }
+}
