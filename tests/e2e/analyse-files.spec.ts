@@ -45,3 +45,39 @@ test('Analyse reads a chosen file in a worker: bad lines named, bad files refuse
   });
   await expect(page.getByTestId('analysis-failure')).toContainText('is not a text file');
 });
+
+test('a large file: the table shows a page of rows at a time, a long transcript a chunk of units at a time', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const long = Array.from({ length: 400 }, (_, i) => `Step ${i}: let me check ${i} + 1.`).join(' ');
+  const lines = [
+    JSON.stringify({ id: 'long', text: long }),
+    ...Array.from({ length: 449 }, (_, i) =>
+      JSON.stringify({ id: `t${i}`, text: `Wait, ${i} is wrong. \\boxed{${i}}` }),
+    ),
+  ];
+  await page.goto('#/playground');
+  await page.getByRole('tab', { name: 'Analyse recordings' }).click();
+  await page.getByLabel('Open a file').setInputFiles(file('many.jsonl', lines.join('\n')));
+  const table = page.getByTestId('transcript-table');
+  await expect(page.getByRole('heading', { name: '450 transcripts' })).toBeVisible({
+    timeout: 120_000,
+  });
+  await expect(table.locator('tbody tr')).toHaveCount(200);
+  // The totals count every transcript, not only the rows drawn.
+  await expect(page.getByTestId('table-totals')).toContainText('Total (450)');
+  await page.getByRole('button', { name: 'Show 200 more' }).click();
+  await expect(table.locator('tbody tr')).toHaveCount(400);
+  await page.getByRole('button', { name: 'Show 50 more' }).click();
+  await expect(table.locator('tbody tr')).toHaveCount(450);
+
+  // The first transcript (400 sentences) is drawn 150 units at a time.
+  const transcript = page.getByTestId('tagged-transcript');
+  await expect(transcript).toContainText('150 of 400 units drawn');
+  await expect(transcript).not.toContainText('Step 399:');
+  // A timeline mark near the end draws up to its unit and scrolls the transcript to it.
+  await page.getByTestId('timeline').locator('button.mark').last().click();
+  await expect(transcript).toContainText('Step 399:');
+  await expect.poll(() => transcript.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+});

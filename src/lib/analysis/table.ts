@@ -52,8 +52,11 @@ export function queryRows(rows: readonly TableRow[], query: TableQuery): number[
   return kept.map(({ index }) => index);
 }
 
+/** One collator for every comparison: `localeCompare` with options builds one per call. */
+const ids = new Intl.Collator(undefined, { numeric: true });
+
 function compare(a: TableRow, b: TableRow, key: SortKey): number {
-  if (key === 'id') return a.id.localeCompare(b.id, undefined, { numeric: true });
+  if (key === 'id') return ids.compare(a.id, b.id);
   if (key === 'correct') return rank(a.correct) - rank(b.correct);
   if (key === 'tokens' || key === 'units' || key === 'crucial') return a[key] - b[key];
   return a.counts[key] - b.counts[key];

@@ -14,6 +14,9 @@ import type { AnalysedTranscript } from '../analysis/analyse';
  * Imported transcripts, tagged, and what the Playground's analysis shows. Files are read, imported
  * and tagged in a worker (progress, Cancel); results arrive in batches so the page never stalls.
  */
+/** How often arriving results are shown while a file is tagged. */
+const SHOW_EVERY_MS = 250;
+
 export class TranscriptStore {
   items = $state.raw<AnalysedTranscript[]>([]);
   errors = $state.raw<ImportError[]>([]);
@@ -28,6 +31,9 @@ export class TranscriptStore {
   /** Why the last file could not be read at all (empty, binary, not JSONL, …), or a cancel. */
   failure = $state<string | null>(null);
   #controller: AbortController | null = null;
+  /** Batches not yet shown: the page takes them in a few times a second, not one by one. */
+  #pending: { items: AnalysedTranscript[]; errors: ImportError[] } = { items: [], errors: [] };
+  #flushTimer: ReturnType<typeof setTimeout> | null = null;
 
   /**
    * Text already in hand (a paste, a bundled file). `keep` puts it in the Library (false when it
@@ -57,6 +63,7 @@ export class TranscriptStore {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
+    this.#drop();
     this.items = [];
     this.errors = [];
     this.failure = null;
@@ -71,14 +78,18 @@ export class TranscriptStore {
           signal: controller.signal,
           onProgress: (p) => (this.progress = p),
           onBatch: (batch) => {
-            if (batch.items.length) this.items = [...this.items, ...batch.items];
-            if (batch.errors.length) this.errors = [...this.errors, ...batch.errors];
+            if (this.#controller !== controller) return;
+            this.#pending.items.push(...batch.items);
+            this.#pending.errors.push(...batch.errors);
+            this.#flushTimer ??= setTimeout(() => this.#flush(), SHOW_EVERY_MS);
           },
         },
       );
+      if (this.#controller === controller) this.#flush();
       return this.#controller === controller;
     } catch (error) {
       if (this.#controller !== controller) return false;
+      this.#flush();
       this.failure =
         (error as Error).name === 'AbortError'
           ? `Cancelled: ${this.items.length} transcripts of ${source.name} were tagged before you stopped.`
@@ -90,6 +101,20 @@ export class TranscriptStore {
         this.#controller = null;
       }
     }
+  }
+
+  /** Shows the batches that arrived since the last paint, in one update. */
+  #flush(): void {
+    const { items, errors } = this.#pending;
+    this.#drop();
+    if (items.length) this.items = this.items.concat(items);
+    if (errors.length) this.errors = this.errors.concat(errors);
+  }
+
+  #drop(): void {
+    if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    this.#flushTimer = null;
+    this.#pending = { items: [], errors: [] };
   }
 }
 
