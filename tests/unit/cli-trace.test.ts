@@ -59,7 +59,7 @@ test('loupe without a command prints its usage', () => {
   ).toThrow();
 }, 60_000);
 
-test('loupe trace reads an expected output as data: a hostile one runs nothing', () => {
+test('loupe trace reads an expected output as data (a hostile one runs nothing); a killed program is left out with its reason', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'loupe-')), 'hostile-expected.jsonl');
   const rows = [
     { id: 'writes', output: 'open("/tmp/loupe-pwned", "w").write("x") or 1' },
@@ -76,8 +76,12 @@ test('loupe trace reads an expected output as data: a hostile one runs nothing',
       output: 'False',
     }),
   );
+  // Last: stuck inside one builtin call, so its process is killed at the limit and replaced.
+  rows.push(
+    JSON.stringify({ id: 'stuck', code: 'def f(n):\n    return sum(range(n))', input: '10**13' }),
+  );
   writeFileSync(file, rows.join('\n'));
-  const run = spawnSync('node', ['bin/loupe.js', 'trace', file, '--jobs', '1'], {
+  const run = spawnSync('node', ['bin/loupe.js', 'trace', file, '--jobs', '1', '--timeout', '2'], {
     encoding: 'utf8',
   });
   expect(run.status).toBe(0);
@@ -90,6 +94,9 @@ test('loupe trace reads an expected output as data: a hostile one runs nothing',
     ['endless', 'ok', false],
     ['imports', 'ok', false],
     ['looks', 'ok', true],
+    ['stuck', 'timeout', null],
   ]);
+  expect(out[4]).toMatchObject({ training: false, leftOut: 'timeout' });
+  expect(out[4].reason).toContain('did not give control back');
   expect(run.stdout).not.toContain('pwned\n');
 }, 60_000);
