@@ -15,7 +15,7 @@ const stored = new Map(
 
 /** `loupe trace` on the same file, at the same default limits: each program's status. */
 function cliStatuses(): Map<string, string> {
-  const run = spawnSync('node', ['bin/loupe.js', 'trace', FILE, '--jobs', '1'], {
+  const run = spawnSync('node', ['bin/loupe.js', 'trace', FILE, '--jobs', '2'], {
     encoding: 'utf8',
     maxBuffer: 256 * 2 ** 20,
   });
