@@ -219,4 +219,25 @@ describe("CodeI/O's rule for JSON outputs", () => {
     expect(runner.trace(off as TraceRequest).match).toBe(false);
     expect(parsePrograms(line('1.0', '1.0')).programs[0]?.expected).toBe('1.0');
   });
+
+  test('inputs and ids keep their digits too; a number JSON does not allow is still an error', () => {
+    const { programs, errors } = parsePrograms(
+      [
+        '{"id": 7, "refcode": "def main_solution(n):\\n    return n", "ios": [{"input": {"n": 12345678901234567890}, "output": -0.5e-3}]}',
+        '{"id": "zero", "refcode": "x", "ios": [{"input": {"n": 01}, "output": 1}]}',
+        '{"id": "number", "refcode": "x", "ios": [{"input": 5, "output": 1}]}',
+      ].join('\n'),
+    );
+    expect(programs).toEqual([
+      {
+        id: '7',
+        code: 'def main_solution(n):\n    return n',
+        call: 'main_solution(n=12345678901234567890)',
+        compare: 'json',
+        expected: '-0.5e-3',
+      },
+    ]);
+    expect(errors.map((error) => error.line)).toEqual([2, 3]);
+    expect(errors[0]?.message).toMatch(/not valid JSON/);
+  });
 });

@@ -14,7 +14,7 @@ export class JsonNumber {
 }
 
 const MARK = '\u0000loupe-number';
-const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+const TOKENS = /"(?:[^"\\]|\\.)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 
 /** JSON.parse, with every number a JsonNumber; errors are JSON.parse's own. */
 export function parseJsonKeepingNumbers(text: string): unknown {
