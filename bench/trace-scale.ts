@@ -4,6 +4,7 @@
 // the baseline. Prints programs/s, the ratio to the baseline, and peak resident memory (this
 // process plus its children). Start-up of Python is included: it is part of what a user waits for.
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { loadPyodide } from 'pyodide';
 import { residentBytes } from '../src/cli/sandbox/child-process';
 import { sandboxOptions, DEFAULT_MEMORY_MB } from '../src/cli/sandbox/limits';
@@ -30,6 +31,8 @@ interface Row {
   seconds: number;
   peakMB: number;
   ok: number;
+  /** The machine's 1-minute load average when the row ended (other work shares the cores). */
+  load: number;
 }
 
 async function inProcess(programs: TraceRequest[]): Promise<Row> {
@@ -51,6 +54,7 @@ async function inProcess(programs: TraceRequest[]): Promise<Row> {
     seconds,
     peakMB: peak / 2 ** 20,
     ok,
+    load: loadavg()[0] ?? 0,
   };
 }
 
@@ -77,6 +81,7 @@ async function sandboxed(programs: TraceRequest[], jobs: number): Promise<Row> {
     seconds,
     peakMB: pool.peakBytes / 2 ** 20,
     ok,
+    load: loadavg()[0] ?? 0,
   };
 }
 
@@ -87,13 +92,15 @@ for (const size of sizes) {
   for (const jobs of [1, 2]) rows.push(await sandboxed(programs, jobs));
 }
 
-console.log('| programs | how | wall s | programs/s | vs baseline | peak MB | status ok |');
-console.log('|---:|---|---:|---:|---:|---:|---:|');
+console.log(
+  '| programs | how | wall s | programs/s | vs baseline | peak MB | status ok | load avg |',
+);
+console.log('|---:|---|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) {
   const baseline = rows.find((r) => r.size === row.size && r.how.startsWith('in process'));
   const rate = row.size / row.seconds;
   const ratio = baseline ? rate / (baseline.size / baseline.seconds) : 1;
   console.log(
-    `| ${row.size} | ${row.how} | ${row.seconds.toFixed(1)} | ${rate.toFixed(1)} | ${ratio.toFixed(2)}x | ${Math.round(row.peakMB)} | ${row.ok} |`,
+    `| ${row.size} | ${row.how} | ${row.seconds.toFixed(1)} | ${rate.toFixed(1)} | ${ratio.toFixed(2)}x | ${Math.round(row.peakMB)} | ${row.ok} | ${row.load.toFixed(2)} |`,
   );
 }

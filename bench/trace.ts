@@ -8,42 +8,8 @@ import { parsePrograms } from '../src/lib/trace/programs';
 import { TraceRunner } from '../src/lib/trace/runner';
 import { startBench } from './setup.js';
 
-// `npm run bench:trace -- --pyedu`: only the 50 PyEdu-style programs of tests/fixtures/pyedu, in
-// Node: statuses, programs/s and the longest single program's wall time.
-if (process.argv.includes('--pyedu')) {
-  const text = readFileSync('tests/fixtures/pyedu/programs.jsonl', 'utf8');
-  const set = parsePrograms(text).programs;
-  const pyedu = new TraceRunner(await loadPyodide());
-  const statuses = new Map<string, number>();
-  const leftOut = new Map<string, number>();
-  let longest = { id: '', ms: 0 };
-  const begin = performance.now();
-  for (const program of set) {
-    const started = performance.now();
-    const result = pyedu.trace(program);
-    const { row } = tracedProgram(program, result);
-    const ms = performance.now() - started;
-    if (ms > longest.ms) longest = { id: program.id, ms };
-    const status =
-      result.status === 'ok' ? `ok, ${result.match ? 'matches' : 'differs'}` : result.status;
-    statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    const use = row.training ? 'training example' : `left out: ${row.leftOut}`;
-    leftOut.set(use, (leftOut.get(use) ?? 0) + 1);
-  }
-  const seconds = (performance.now() - begin) / 1000;
-  console.log(
-    `\n${set.length} PyEdu-style programs (tests/fixtures/pyedu), Node, one interpreter\n`,
-  );
-  console.log('| status | programs |\n|---|---:|');
-  for (const [status, n] of statuses) console.log(`| ${status} | ${n} |`);
-  console.log('\n| training set | programs |\n|---|---:|');
-  for (const [use, n] of leftOut) console.log(`| ${use} | ${n} |`);
-  console.log(`\n| measure | value |\n|---|---:|`);
-  console.log(`| wall time, all programs (s) | ${seconds.toFixed(1)} |`);
-  console.log(`| programs/s | ${(set.length / seconds).toFixed(2)} |`);
-  console.log(`| longest single program (${longest.id}) (s) | ${(longest.ms / 1000).toFixed(2)} |`);
-  process.exit(0);
-}
+// `npm run bench:trace -- --pyedu`: only the 50 PyEdu-style programs (bench/trace-pyedu.ts).
+if (process.argv.includes('--pyedu')) await import('./trace-pyedu');
 
 const FILE = 'public/data/cruxeval-dev.jsonl';
 const { programs } = parsePrograms(readFileSync(FILE, 'utf8'));

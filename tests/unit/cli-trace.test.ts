@@ -58,3 +58,45 @@ test('loupe without a command prints its usage', () => {
     execFileSync('node', ['bin/loupe.js', 'trace', '/nonexistent.jsonl'], { stdio: 'pipe' }),
   ).toThrow();
 }, 60_000);
+
+test('loupe trace reads an expected output as data (a hostile one runs nothing); a killed program is left out with its reason', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'loupe-')), 'hostile-expected.jsonl');
+  const rows = [
+    { id: 'writes', output: 'open("/tmp/loupe-pwned", "w").write("x") or 1' },
+    { id: 'endless', output: '[x for x in iter(int, 1)]' },
+    { id: 'imports', output: '__import__("os").system("echo pwned") or 1' },
+  ].map(({ id, output }) =>
+    JSON.stringify({ id, code: 'def f(x):\n    return x', input: '1', output }),
+  );
+  rows.push(
+    JSON.stringify({
+      id: 'looks',
+      code: 'import os\ndef f(p):\n    return os.path.exists(p)',
+      input: '"/tmp/loupe-pwned"',
+      output: 'False',
+    }),
+  );
+  // Last: stuck inside one builtin call, so its process is killed at the limit and replaced.
+  rows.push(
+    JSON.stringify({ id: 'stuck', code: 'def f(n):\n    return sum(range(n))', input: '10**13' }),
+  );
+  writeFileSync(file, rows.join('\n'));
+  const run = spawnSync('node', ['bin/loupe.js', 'trace', file, '--jobs', '1', '--timeout', '2'], {
+    encoding: 'utf8',
+  });
+  expect(run.status).toBe(0);
+  const out = run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  expect(out.map((row) => [row.id, row.status, row.match])).toEqual([
+    ['writes', 'ok', false],
+    ['endless', 'ok', false],
+    ['imports', 'ok', false],
+    ['looks', 'ok', true],
+    ['stuck', 'timeout', null],
+  ]);
+  expect(out[4]).toMatchObject({ training: false, leftOut: 'timeout' });
+  expect(out[4].reason).toContain('did not give control back');
+  expect(run.stdout).not.toContain('pwned\n');
+}, 60_000);

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 import { describeLeftOut, tracedProgram, trainingSet } from '../../src/lib/trace/dataset';
 import { formatTrace } from '../../src/lib/trace/format';
@@ -152,45 +151,93 @@ describe('the training set leaves out what its reasoning cannot see', () => {
   });
 });
 
-describe('50 programs of the PyEdu kind (tests/fixtures/pyedu)', () => {
-  const text = readFileSync('tests/fixtures/pyedu/programs.jsonl', 'utf8');
-  const expected = new Map<string, string>(
-    text
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { id: string; expect: string })
-      .map(({ id, expect }) => [id, expect]),
-  );
-  const { programs, errors } = parsePrograms(text);
+describe('the expected output is read as data, never run', () => {
+  test('a hostile expected value runs nothing and is compared as text', () => {
+    const writes = 'open("/tmp/loupe-pwned", "w").write("x") or 1';
+    expect(run('def f():\n    return 1\n', 'f()', writes).result.match).toBe(false);
+    const checks = run(
+      'import os\ndef f():\n    return os.path.exists("/tmp/loupe-pwned")\n',
+      'f()',
+    );
+    expect(checks.result.answer).toBe('False');
+    // Were it evaluated, this would never end; read as data it is just a text that differs.
+    const endless = run('def f():\n    return 1\n', 'f()', '[x for x in iter(int, 1)]');
+    expect(endless.result).toMatchObject({ status: 'ok', match: false });
+    const dunder = '().__class__.__base__.__subclasses__()';
+    expect(run('def f():\n    return 1\n', 'f()', dunder).result.match).toBe(false);
+    // Text that is exactly the answer still matches.
+    expect(run('def f():\n    return f\n', 'f()', '<function f>').result.match).toBe(true);
+  });
 
-  test(
-    'each ends with a usable example or a stated reason, in the status it should',
-    {
-      timeout: 600_000,
-    },
-    () => {
-      expect(errors).toEqual([]);
-      expect(programs).toHaveLength(50);
-      const wrong: string[] = [];
-      for (const program of programs) {
-        const allowed = (expected.get(program.id) ?? '').split('|');
-        // Only the programs meant to hit the time limit get the real one: on a loaded machine a
-        // 4-second program could cross it, and tests do not assert on time (the bench measures it).
-        const result = runner.trace(
-          program,
-          allowed.includes('timeout') ? {} : { timeoutSeconds: 120 },
-        );
-        const { row, reasoning } = tracedProgram(program, result);
-        if (!allowed.includes(result.status)) wrong.push(`${program.id}: ${result.status}`);
-        if (result.status === 'ok' && result.match !== true) wrong.push(`${program.id}: no match`);
-        if (row.training) {
-          expect(reasoning?.text.endsWith(`${ANSWER_PREFIX} ${result.answer}`)).toBe(true);
-        } else {
-          expect(row.leftOut, program.id).toBeTruthy();
-          if (result.status !== 'ok') expect(row.reason, program.id).toBeTruthy();
-        }
-      }
-      expect(wrong).toEqual([]);
-    },
-  );
+  test('literals: containers, signs, sets, inf and nan, complex numbers, nesting', () => {
+    const returns = (value: string, expected: string) =>
+      run(`def f():\n    return ${value}\n`, 'f()', expected).result.match;
+    expect(returns('(1, -2.5, "a")', "(1, -2.5, 'a')")).toBe(true);
+    expect(returns('{1: [None, True]}', '{1: [None, True]}')).toBe(true);
+    expect(returns('set()', 'set()')).toBe(true);
+    expect(returns('frozenset({1})', 'frozenset([1])')).toBe(true);
+    expect(returns('float("-inf")', "-float('inf')")).toBe(true);
+    expect(returns('1 - 2j', '1-2j')).toBe(true);
+    expect(returns('1', '['.repeat(5000) + ']'.repeat(5000))).toBe(false);
+    expect(returns('(1, 2)', '[1, 2]')).toBe(false);
+    expect(returns('1', '1 + 1')).toBe(false);
+  });
+});
+
+describe("CodeI/O's rule for JSON outputs", () => {
+  const codeio = (value: string, output: unknown) => {
+    const line = JSON.stringify({
+      refcode: `def main_solution():\n    return ${value}\n`,
+      ios: [{ input: {}, output }],
+    });
+    const { programs } = parsePrograms(line);
+    return runner.trace(programs[0] as TraceRequest).match;
+  };
+
+  test('equal as json.dumps writes them: tuples are lists, keys are strings', () => {
+    expect(codeio('(1, [2, 3])', [1, [2, 3]])).toBe(true);
+    expect(codeio('{1: "a", None: True}', { '1': 'a', null: true })).toBe(true);
+    expect(codeio('{1, 2}', [1, 2])).toBe(false);
+    expect(codeio('"1"', 1)).toBe(false);
+  });
+
+  test('close numbers: relative tolerance 0.001 and the same integer part', () => {
+    expect(codeio('[3.14159, 2]', [3.1416, 2.0])).toBe(true);
+    expect(codeio('{"x": 100.05}', { x: 100 })).toBe(true);
+    expect(codeio('0.9999', 1)).toBe(false);
+    expect(codeio('2.0', 2.1)).toBe(false);
+    expect(codeio('float("nan")', 0)).toBe(false);
+  });
+
+  test('numbers keep their digits from the file: a big int, 1.0 beside 1', () => {
+    const line = (value: string, output: string) =>
+      `{"refcode": "def main_solution():\\n    return ${value}\\n", "ios": [{"input": {}, "output": ${output}}]}`;
+    const big = parsePrograms(line('2 ** 70', '1180591620717411303424')).programs[0];
+    expect(big?.expected).toBe('1180591620717411303424');
+    expect(runner.trace(big as TraceRequest).match).toBe(true);
+    const off = parsePrograms(line('2 ** 70', '1180591620717411303425')).programs[0];
+    expect(runner.trace(off as TraceRequest).match).toBe(false);
+    expect(parsePrograms(line('1.0', '1.0')).programs[0]?.expected).toBe('1.0');
+  });
+
+  test('inputs and ids keep their digits too; a number JSON does not allow is still an error', () => {
+    const { programs, errors } = parsePrograms(
+      [
+        '{"id": 7, "refcode": "def main_solution(n):\\n    return n", "ios": [{"input": {"n": 12345678901234567890}, "output": -0.5e-3}]}',
+        '{"id": "zero", "refcode": "x", "ios": [{"input": {"n": 01}, "output": 1}]}',
+        '{"id": "number", "refcode": "x", "ios": [{"input": 5, "output": 1}]}',
+      ].join('\n'),
+    );
+    expect(programs).toEqual([
+      {
+        id: '7',
+        code: 'def main_solution(n):\n    return n',
+        call: 'main_solution(n=12345678901234567890)',
+        compare: 'json',
+        expected: '-0.5e-3',
+      },
+    ]);
+    expect(errors.map((error) => error.line)).toEqual([2, 3]);
+    expect(errors[0]?.message).toMatch(/not valid JSON/);
+  });
 });

@@ -54,6 +54,7 @@ function stoppedRow(request: TraceRequest, stop: JobStop | null, seconds: number
     expected: request.expected ?? null,
     match: null,
     training: false,
+    leftOut: kind,
     status: kind,
     reason,
   };
@@ -67,6 +68,8 @@ function capped(row: TracedProgram): SandboxRow {
     ...row,
     reasoning: null,
     answer: `${row.answer.slice(0, MAX_ANSWER_CHARS)}...`,
+    training: false,
+    leftOut: 'output-limit',
     status: 'output-limit',
     reason: `returned a value whose repr is ${size.toLocaleString('en')} characters; a row keeps ${MAX_ANSWER_CHARS.toLocaleString('en')}`,
   };

@@ -52,7 +52,18 @@ export interface TracedProgram {
 
 /** Why a traced program gives no training example. */
 export type LeftOutReason =
-  'no-expected' | 'mismatch' | 'raised' | 'invalid' | 'timeout' | 'truncated' | 'opaque' | 'capped';
+  | 'no-expected'
+  | 'mismatch'
+  | 'raised'
+  | 'invalid'
+  | 'timeout'
+  | 'truncated'
+  | 'opaque'
+  | 'capped'
+  /** Only from the command line's sandbox: the process was killed, or the row cut. */
+  | 'memory'
+  | 'crashed'
+  | 'output-limit';
 
 export const LEFT_OUT_LABELS: Record<LeftOutReason, string> = {
   'no-expected': 'no expected output to check against',
@@ -63,6 +74,9 @@ export const LEFT_OUT_LABELS: Record<LeftOutReason, string> = {
   truncated: 'trace cut at the step limit',
   opaque: 'state inside an object the trace cannot show',
   capped: 'a value too long to show in full',
+  memory: 'ran out of memory',
+  crashed: 'crashed the interpreter',
+  'output-limit': 'a result too large for a row',
 };
 
 /**

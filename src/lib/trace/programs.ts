@@ -1,3 +1,4 @@
+import { JsonNumber, parseJsonKeepingNumbers } from './json-numbers';
 import type { TraceRequest } from './types';
 
 /** A line of a programs file that could not be used, and why. */
@@ -22,7 +23,7 @@ export function parsePrograms(text: string): {
     if (!raw.trim()) return;
     let value: unknown;
     try {
-      value = JSON.parse(raw);
+      value = parseJsonKeepingNumbers(raw);
     } catch (error) {
       errors.push({ line, message: `not valid JSON (${(error as Error).message})` });
       return;
@@ -44,7 +45,9 @@ function programsFrom(value: unknown, line: number): TraceRequest[] {
   const id =
     typeof record.id === 'string' || typeof record.id === 'number'
       ? String(record.id)
-      : `line-${line}`;
+      : record.id instanceof JsonNumber
+        ? record.id.text
+        : `line-${line}`;
   if (typeof record.code === 'string' && typeof record.input === 'string') {
     const program: TraceRequest = { id, code: record.code, call: `f(${record.input})` };
     if (typeof record.output === 'string') program.expected = record.output;
@@ -54,7 +57,12 @@ function programsFrom(value: unknown, line: number): TraceRequest[] {
   if (typeof refcode === 'string' && Array.isArray(ios)) {
     return ios.map((io: unknown, k) => {
       const entry = io as { input?: unknown; output?: unknown };
-      if (typeof entry?.input !== 'object' || entry.input === null || Array.isArray(entry.input)) {
+      if (
+        typeof entry?.input !== 'object' ||
+        entry.input === null ||
+        Array.isArray(entry.input) ||
+        entry.input instanceof JsonNumber
+      ) {
         throw new Error(`ios[${k}].input must be an object of keyword arguments`);
       }
       const args = Object.entries(entry.input as Record<string, unknown>)
@@ -75,9 +83,10 @@ function programsFrom(value: unknown, line: number): TraceRequest[] {
   );
 }
 
-/** A JSON value written as the Python literal that evaluates to it. */
+/** A JSON value written as the Python literal that evaluates to it (numbers as written). */
 export function pythonLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'None';
+  if (value instanceof JsonNumber) return value.text;
   if (value === true) return 'True';
   if (value === false) return 'False';
   if (typeof value === 'number') {

@@ -3,7 +3,7 @@
  * plain dict that JavaScript converts itself (no json module a program could replace). What a
  * program may have changed in the interpreter (streams, builtins, module attributes, the
  * recursion limit, time.sleep) is put back after every run, so one program cannot poison the next.
- * Needs VALUES_SOURCE and TRACER_SOURCE loaded first.
+ * Needs VALUES_SOURCE, LOOPS_SOURCE, TRACER_SOURCE and EXPECTED_SOURCE loaded first.
  */
 export const HARNESS_SOURCE = String.raw`
 import io as _io
@@ -82,37 +82,6 @@ def _restore():
             _sys.modules[key] = module
 
 
-def _as_json(value, depth=0):
-    """The value as JSON would store it: tuples become lists, keys strings."""
-    if depth > 50:
-        return value
-    kind = _type(value)
-    if kind is tuple or kind is list:
-        return [_as_json(item, depth + 1) for item in value]
-    if kind is dict:
-        return {(_str(k) if _type(k) in (int, float, bool) or k is None else k): _as_json(v, depth + 1)
-                for k, v in value.items()}
-    return value
-
-
-def _equal(value, expected_source, answer, as_json):
-    if as_json:
-        try:
-            return _equal(_as_json(value), expected_source, answer, False)
-        except BaseException:
-            pass
-    try:
-        expected = _eval(expected_source, {"__builtins__": _BUILTINS, "inf": float("inf"),
-                                          "nan": float("nan")})
-    except BaseException:
-        return answer == expected_source
-    try:
-        same = _type(value) == _type(expected) and bool(value == expected)
-        return same or answer == _repr(expected)
-    except BaseException:
-        return answer == expected_source
-
-
 def _answer(value, limit):
     text, capped, opaque = render(value, limit)
     if not capped and not opaque:
@@ -129,6 +98,8 @@ def _answer(value, limit):
 def trace(source, call, expected, filename, max_events, max_repr, timeout, max_chars, answer_limit,
           as_json=False):
     """Defines the program (untraced), then traces one call of it. Returns a dict."""
+    # Read before the program runs: nothing it does can change how, and it is never run as code.
+    expected_value = read_expected(expected)
     started = _monotonic()
     deadline = started + timeout
     lines = source.splitlines(True)
@@ -188,7 +159,7 @@ def trace(source, call, expected, filename, max_events, max_repr, timeout, max_c
             result["answerCapped"] = capped
             result["answerOpaque"] = opaque
             if expected is not None:
-                result["match"] = _equal(value, expected, text, as_json)
+                result["match"] = answer_matches(value, expected_value, expected, text, as_json)
         except BaseException as exc:
             result["status"] = "raised"
             result["error"] = {"type": _type(exc).__name__, "message": safe_str(exc)}

@@ -1,7 +1,9 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
+import { EXPECTED_SOURCE } from './py-expected';
 import { HARNESS_SOURCE } from './py-harness';
 import { VALUES_SOURCE } from './py-values';
+import { LOOPS_SOURCE } from './tracer-loops';
 import { TRACER_SOURCE } from './tracer-source';
 import {
   DEFAULT_TRACE_LIMITS,
@@ -37,7 +39,7 @@ export class TraceRunner {
 import builtins, types
 _loupe_tracer = types.ModuleType("_loupe_tracer")
 _loupe_tracer.__dict__["__builtins__"] = dict(builtins.__dict__)
-exec(${JSON.stringify(VALUES_SOURCE + TRACER_SOURCE + HARNESS_SOURCE)}, _loupe_tracer.__dict__)
+exec(${JSON.stringify(VALUES_SOURCE + LOOPS_SOURCE + TRACER_SOURCE + EXPECTED_SOURCE + HARNESS_SOURCE)}, _loupe_tracer.__dict__)
 _loupe_tracer`) as PyProxy;
     this.#trace = this.#module.trace as TraceFunction;
   }
