@@ -2,35 +2,59 @@ import { BEHAVIOURS, type Behaviour } from './labels';
 import { LinearModel, type Weights } from './model';
 import { scoreTranscript, summarise } from './score';
 import { tagText } from './tagger';
-import { examplesOf, foldOf, train, TRAIN_DEFAULTS, type Example, type LabelledRow } from './train';
+import {
+  examplesOf,
+  foldOf,
+  train,
+  TRAIN_DEFAULTS,
+  type Example,
+  type LabelledRow,
+  type TrainOptions,
+} from './train';
 
 type Totals = Record<Behaviour, { tp: number; fp: number; fn: number }>;
 
 const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 
 /**
- * Trains on labelled transcripts, choosing each label's threshold inside them: their sources are
- * split into three groups, a model trained on two scores the third, and the threshold with the
- * best F1 over those held-out scores is kept. Nothing outside `rows` is looked at.
+ * Trains on labelled transcripts in two stages, nothing outside `rows` looked at. Their sources
+ * are split into three parts. Stage one: a model without the features that read earlier units'
+ * labels, trained on two parts, tags the third left to right, so that every unit's `seq:`
+ * features come from predictions made without its own source, as they will on new text. Stage
+ * two: the model over all features; each label's threshold is the one with the best F1 over
+ * the three parts, each scored by a stage-two model trained on the other two.
  */
-export function trainTuned(rows: LabelledRow[], trainedOn = ''): Weights {
-  const examples = rows.map((row) => ({ fold: foldOf(row.id), examples: examplesOf(row) }));
-  const folds = [...new Set(examples.map((e) => e.fold))].sort();
-  const inner = (fold: string) => folds.indexOf(fold) % 3;
+export function trainTuned(
+  rows: LabelledRow[],
+  trainedOn = '',
+  options: TrainOptions = TRAIN_DEFAULTS,
+): Weights {
+  const folds = [...new Set(rows.map((r) => foldOf(r.id)))].sort();
+  const partOf = (row: LabelledRow, i: number) =>
+    folds.length >= 3 ? folds.indexOf(foldOf(row.id)) % 3 : i % 3;
+  const parts = rows.map(partOf);
+  const first = rows.map((row) => examplesOf(row));
+  const second: Example[][] = rows.map(() => []);
+  for (let part = 0; part < 3; part++) {
+    const others = first.filter((_, i) => parts[i] !== part).flat();
+    if (others.length === 0) continue;
+    const model = new LinearModel(train(others, options));
+    rows.forEach((row, i) => {
+      if (parts[i] === part) second[i] = examplesOf(row, model);
+    });
+  }
   const held: { p: number[]; y: Behaviour[] }[] = [];
-  for (let part = 0; part < Math.min(3, folds.length); part++) {
-    const model = new LinearModel(
-      train(examples.filter((e) => inner(e.fold) !== part).flatMap((e) => e.examples)),
-    );
-    for (const e of examples.filter((x) => inner(x.fold) === part))
-      for (const x of e.examples) held.push({ p: model.scores(x.features), y: x.labels });
+  for (let part = 0; part < 3; part++) {
+    const others = second.filter((_, i) => parts[i] !== part).flat();
+    if (others.length === 0) continue;
+    const model = new LinearModel(train(others, options));
+    second.forEach((examples, i) => {
+      if (parts[i] === part)
+        for (const x of examples) held.push({ p: model.scores(x.features), y: x.labels });
+    });
   }
   const thresholds = BEHAVIOURS.map((label, k) => bestThreshold(held, label, k));
-  const weights = train(
-    examples.flatMap((e) => e.examples),
-    TRAIN_DEFAULTS,
-    trainedOn,
-  );
+  const weights = train(second.flat(), options, trainedOn);
   return { ...weights, thresholds };
 }
 
@@ -80,11 +104,12 @@ export function scoreRows(rows: LabelledRow[], model?: LinearModel): Totals {
 export function crossValidate(
   rows: LabelledRow[],
   onFold: (fold: string, summary: ReturnType<typeof summarise>) => void = () => {},
+  options: TrainOptions = TRAIN_DEFAULTS,
 ): Totals {
   const pooled = Object.fromEntries(BEHAVIOURS.map((b) => [b, { tp: 0, fp: 0, fn: 0 }])) as Totals;
   const folds = [...new Set(rows.map((r) => foldOf(r.id)))].sort();
   for (const fold of folds) {
-    const model = new LinearModel(trainTuned(rows.filter((r) => foldOf(r.id) !== fold)));
+    const model = new LinearModel(trainTuned(rows.filter((r) => foldOf(r.id) !== fold), '', options));
     const totals = scoreRows(
       rows.filter((r) => foldOf(r.id) === fold),
       model,

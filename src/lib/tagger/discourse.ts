@@ -1,4 +1,5 @@
 import { FAMILIES, NEGATIVES } from './families';
+import type { Behaviour } from './labels';
 import type { Unit } from './segment';
 
 /** A unit earlier in the transcript, as evidence: offsets into the whole text and its start. */
@@ -30,6 +31,8 @@ export interface Discourse {
   code: (Opener & { tokens: Set<string>; checks: boolean })[];
   /** A sentence that announced a list of steps, while its items follow. */
   plan: Opener | null;
+  /** The last units written (not outputs), newest last, with the labels the tagger gave them. */
+  recent: (Opener & { kind: Unit['kind']; labels: Behaviour[] })[];
 }
 
 export function newDiscourse(): Discourse {
@@ -44,6 +47,7 @@ export function newDiscourse(): Discourse {
     prose: null,
     code: [],
     plan: null,
+    recent: [],
   };
 }
 
@@ -99,7 +103,7 @@ function opener(body: string, unit: Unit, base: number): Opener {
 
 /**
  * Updates the discourse after a settled unit (`base`: where `text` starts in the transcript;
- * `families`: the unit's families, when already found).
+ * `families`: the unit's families, when already found; `labels`: the labels it was given).
  */
 export function advanceDiscourse(
   d: Discourse,
@@ -107,10 +111,15 @@ export function advanceDiscourse(
   unit: Unit,
   base: number,
   families?: string[],
+  labels: Behaviour[] = [],
 ): void {
   const body = text.slice(unit.start, unit.end);
   const here = opener(body, unit, base);
   d.lastKind = unit.kind;
+  if (unit.kind !== 'output') {
+    d.recent.push({ ...here, kind: unit.kind, labels });
+    if (d.recent.length > 3) d.recent.shift();
+  }
   if (unit.kind === 'output') {
     d.output = { ...here, error: ERROR_OUTPUT.test(body) };
     d.sinceOutput = 0;

@@ -65,7 +65,25 @@ export function unitFeatures(body: string, unit: Unit, d: Discourse): UnitFeatur
   const text = body.length > MAX_CHARS ? body.slice(0, MAX_CHARS) : body;
   if (unit.kind === 'code') codeFeatures(b, text, d);
   else proseFeatures(b, text, d);
+  sequenceFeatures(b, unit.kind === 'code' ? 'code' : 'text', d);
   return b.done();
+}
+
+/**
+ * The labels the tagger gave the units just before (they are settled: streaming is unchanged).
+ * A check runs over several sentences, the items follow a plan, a repair follows a failed check.
+ */
+function sequenceFeatures(b: Builder, kind: string, d: Discourse): void {
+  const previous = d.recent.at(-1);
+  if (!previous) return b.add(`seq:${kind} opens the transcript`);
+  const across = d.lastKind === 'output' ? ' across an output' : '';
+  if (previous.labels.length === 0) b.add(`seq:${kind} after an unlabelled ${previous.kind}`);
+  for (const label of previous.labels) {
+    b.add(`seq:after ${label}`, undefined, previous);
+    b.add(`seq:${kind} after ${label} ${previous.kind}${across}`, undefined, previous);
+  }
+  for (const earlier of d.recent.slice(0, -1))
+    for (const label of earlier.labels) b.add(`seq:${label} shortly before`, undefined, earlier);
 }
 
 function words(b: Builder, text: string, prefix: string, bigrams: boolean): string[] {

@@ -28,8 +28,8 @@ export function tagUnit(
   unit: Unit,
   discourse: Discourse,
   model: LinearModel,
-): { evidence: Evidence[]; families: string[] } {
-  if (unit.kind === 'output') return { evidence: [], families: [] };
+): { evidence: Evidence[]; families: string[]; features: string[] } {
+  if (unit.kind === 'output') return { evidence: [], families: [], features: [] };
   const body = text.slice(unit.start, unit.end);
   const features = unitFeatures(body, unit, discourse);
   const found = new Map<Behaviour, Evidence>();
@@ -38,7 +38,7 @@ export function tagUnit(
     if (found.has(d.label)) continue;
     found.set(d.label, fromModel(d.label, d.strongest, features, body));
   }
-  return { evidence: [...found.values()], families: features.families };
+  return { evidence: [...found.values()], families: features.families, features: features.names };
 }
 
 /** Rules the labelling decisions state exactly (LABELS.md): asserts, numbered steps, rewrites. */
@@ -112,6 +112,7 @@ const PREFIXES: [string, (rest: string, words: string) => string][] = [
   ['cm:', (_, words) => `comment says “${words}”`],
   ['id:', (_, words) => `code uses ${words}`],
   ['neg:', (rest) => `reads as ${rest}`],
+  ['seq:', (rest) => `${rest.replace(/_/g, ' ')} (the tags just before)`],
   ['fmt:', (rest) => rest],
   ['ctx:', (rest) => rest],
   ['code:', (rest) => `code: ${rest}`],
