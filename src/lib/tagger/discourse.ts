@@ -33,6 +33,8 @@ export interface Discourse {
   plan: Opener | null;
   /** The last units written (not outputs), newest last, with the labels the tagger gave them. */
   recent: (Opener & { kind: Unit['kind']; labels: Behaviour[] })[];
+  /** Where the last unit ended, in the whole text. */
+  end: number;
 }
 
 export function newDiscourse(): Discourse {
@@ -48,6 +50,7 @@ export function newDiscourse(): Discourse {
     code: [],
     plan: null,
     recent: [],
+    end: 0,
   };
 }
 
@@ -76,6 +79,12 @@ export function negativesIn(body: string): string[] {
     pattern.lastIndex = 0;
     return pattern.test(body);
   }).map((n) => n.name);
+}
+
+/** Whether a blank line (or nothing) comes before the unit (`base`: as for advanceDiscourse). */
+export function startsParagraph(text: string, unit: Unit, d: Discourse, base = 0): boolean {
+  if (d.units === 0 && d.lastKind === 'none') return true;
+  return /\n[ \t]*\n/.test(text.slice(Math.max(0, d.end - base), unit.start));
 }
 
 export function isListItem(body: string): boolean {
@@ -116,6 +125,7 @@ export function advanceDiscourse(
   const body = text.slice(unit.start, unit.end);
   const here = opener(body, unit, base);
   d.lastKind = unit.kind;
+  d.end = unit.end + base;
   if (unit.kind !== 'output') {
     d.recent.push({ ...here, kind: unit.kind, labels });
     if (d.recent.length > 3) d.recent.shift();

@@ -59,13 +59,18 @@ class Builder {
   }
 }
 
-export function unitFeatures(body: string, unit: Unit, d: Discourse): UnitFeatures {
+export function unitFeatures(
+  body: string,
+  unit: Unit,
+  d: Discourse,
+  paragraph = false,
+): UnitFeatures {
   const b = new Builder();
   // A very long unit (a pasted table, a hostile line) is judged by its beginning.
   const text = body.length > MAX_CHARS ? body.slice(0, MAX_CHARS) : body;
   if (unit.kind === 'code') codeFeatures(b, text, d);
   else proseFeatures(b, text, d);
-  sequenceFeatures(b, unit.kind === 'code' ? 'code' : 'text', d);
+  sequenceFeatures(b, unit.kind === 'code' ? 'code' : 'text', d, paragraph);
   return b.done();
 }
 
@@ -73,10 +78,11 @@ export function unitFeatures(body: string, unit: Unit, d: Discourse): UnitFeatur
  * The labels the tagger gave the units just before (they are settled: streaming is unchanged).
  * A check runs over several sentences, the items follow a plan, a repair follows a failed check.
  */
-function sequenceFeatures(b: Builder, kind: string, d: Discourse): void {
+function sequenceFeatures(b: Builder, kind: string, d: Discourse, paragraph: boolean): void {
+  if (paragraph) b.add(`${kind === 'code' ? 'code' : 'fmt'}:opens a paragraph`);
   const previous = d.recent.at(-1);
   if (!previous) return b.add(`seq:${kind} opens the transcript`);
-  const across = d.lastKind === 'output' ? ' across an output' : '';
+  const across = d.lastKind === 'output' ? ' across an output' : paragraph ? ' new paragraph' : '';
   if (previous.labels.length === 0) b.add(`seq:${kind} after an unlabelled ${previous.kind}`);
   for (const label of previous.labels) {
     b.add(`seq:after ${label}`, undefined, previous);

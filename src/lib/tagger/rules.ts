@@ -1,7 +1,7 @@
 import type { Opener } from './discourse';
 import { unitFeatures, type Range, type UnitFeatures } from './features';
 import type { Behaviour } from './labels';
-import type { Discourse } from './discourse';
+import { startsParagraph, type Discourse } from './discourse';
 import type { Contribution, LinearModel } from './model';
 import type { Unit } from './segment';
 
@@ -28,10 +28,12 @@ export function tagUnit(
   unit: Unit,
   discourse: Discourse,
   model: LinearModel,
+  base = 0,
 ): { evidence: Evidence[]; families: string[]; features: string[] } {
   if (unit.kind === 'output') return { evidence: [], families: [], features: [] };
   const body = text.slice(unit.start, unit.end);
-  const features = unitFeatures(body, unit, discourse);
+  const paragraph = startsParagraph(text, unit, discourse, base);
+  const features = unitFeatures(body, unit, discourse, paragraph);
   const found = new Map<Behaviour, Evidence>();
   for (const e of exactRules(features)) found.set(e.label, e);
   for (const d of model.decide(features)) {

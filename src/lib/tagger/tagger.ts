@@ -129,7 +129,13 @@ export class StreamTagger {
       start: c.start + this.#base,
       end: c.end + this.#base,
     });
-    const { evidence, families } = tagUnit(this.#tail, unit, this.#discourse, this.#model);
+    const { evidence, families } = tagUnit(
+      this.#tail,
+      unit,
+      this.#discourse,
+      this.#model,
+      this.#base,
+    );
     const tagged: TaggedUnit = {
       start: unit.start + this.#base,
       end: unit.end + this.#base,

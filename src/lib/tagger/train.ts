@@ -1,4 +1,4 @@
-import { advanceDiscourse, newDiscourse } from './discourse';
+import { advanceDiscourse, newDiscourse, startsParagraph } from './discourse';
 import { unitFeatures } from './features';
 import { BEHAVIOURS, type Behaviour } from './labels';
 import type { LinearModel, Weights } from './model';
@@ -55,7 +55,8 @@ export function examplesOf(row: LabelledRow, tagger?: LinearModel): Example[] {
         predicted = tagged.evidence.map((e) => e.label);
         examples.push({ features: tagged.features, labels: [...labels], source: foldOf(row.id) });
       } else {
-        const features = unitFeatures(body, unit, discourse);
+        const paragraph = startsParagraph(row.text, unit, discourse);
+        const features = unitFeatures(body, unit, discourse, paragraph);
         families = features.families;
         const names = features.names.filter((f) => !f.startsWith('seq:'));
         examples.push({ features: names, labels: [...labels], source: foldOf(row.id) });
