@@ -35,14 +35,26 @@ export function trainTuned(
   const parts = rows.map(partOf);
   const first = rows.map((row) => examplesOf(row));
   const second: Example[][] = rows.map(() => []);
+  const stageOne: (Weights | null)[] = [];
+  const heldOne: { p: number[]; y: Behaviour[] }[] = [];
   for (let part = 0; part < 3; part++) {
     const others = first.filter((_, i) => parts[i] !== part).flat();
-    if (others.length === 0) continue;
-    const model = new LinearModel(train(others, options));
+    stageOne.push(others.length ? train(others, options) : null);
+    const model = stageOne[part] ? new LinearModel(stageOne[part]) : null;
+    first.forEach((examples, i) => {
+      if (model && parts[i] === part)
+        for (const x of examples) heldOne.push({ p: model.scores(x.features), y: x.labels });
+    });
+  }
+  // Stage one decides at the thresholds that suit it, as the final model will at its own.
+  const thresholdsOne = BEHAVIOURS.map((label, k) => bestThreshold(heldOne, label, k));
+  stageOne.forEach((weights, part) => {
+    if (!weights) return;
+    const model = new LinearModel({ ...weights, thresholds: thresholdsOne });
     rows.forEach((row, i) => {
       if (parts[i] === part) second[i] = examplesOf(row, model);
     });
-  }
+  });
   const held: { p: number[]; y: Behaviour[] }[] = [];
   for (let part = 0; part < 3; part++) {
     const others = second.filter((_, i) => parts[i] !== part).flat();

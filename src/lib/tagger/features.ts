@@ -1,4 +1,5 @@
 import {
+  numbersIn,
   codeChecks,
   codeTokens,
   familiesIn,
@@ -142,6 +143,7 @@ function proseFeatures(b: Builder, text: string, d: Discourse): void {
   else if (d.output)
     b.add(`ctx:after an output, sentence ${Math.min(d.sinceOutput + 1, 3)}`, undefined, d.output);
   if (d.check) b.add('ctx:check announced', undefined, d.check);
+  numberFeatures(b, text, d);
   if (d.repair) b.add('ctx:repair under way', undefined, d.repair);
   if (d.plan && list) b.add('ctx:item of an announced plan', undefined, d.plan);
   if (d.plan) b.add('ctx:after a plan', undefined, d.plan);
@@ -161,6 +163,22 @@ function proseFeatures(b: Builder, text: string, d: Discourse): void {
     for (const [name, ranges] of families)
       for (const r of ranges) b.add(`${episode}&fam:${name}`, r, opener);
   }
+}
+
+/** Results met again: an output that repeats a number stated before, a sentence that re-derives one. */
+function numberFeatures(b: Builder, text: string, d: Discourse): void {
+  const output = d.output && !d.output.error ? d.output : null;
+  if (output?.repeats) b.add('num:the output repeats a number stated before', undefined, output);
+  else if (output?.numbers.size) b.add('num:the output gives new numbers', undefined, output);
+  const numbers = numbersIn(text);
+  const earlier = numbers.filter((n) => d.stated.has(n));
+  if (earlier.length === 0) return;
+  const at = text.indexOf(earlier[0] as string);
+  const where = at === -1 ? undefined : { start: at, end: at + (earlier[0] as string).length };
+  b.add('num:repeats an earlier number', where);
+  if (/=/.test(text)) b.add('num:works out an earlier number again', where);
+  if (output && earlier.some((n) => output.numbers.has(n)))
+    b.add('num:cites a number the output repeated', where, output);
 }
 
 function codeFeatures(b: Builder, block: string, d: Discourse): void {
@@ -217,6 +235,7 @@ function codeFeatures(b: Builder, block: string, d: Discourse): void {
     if (similar) b.add('ctx:rewrites a block that failed', undefined, similar);
   }
   if (d.check) b.add('ctx:block after an announced check', undefined, d.check);
+  if (d.worked > 0) b.add(`ctx:block after ${d.worked > 1 ? 'sentences' : 'a sentence'} of worked numbers`);
   if (d.repair) b.add('ctx:block after a repair', undefined, d.repair);
   if (d.lastKind === 'output' || d.lastKind === 'code') b.add('ctx:block right after another');
   if (codeChecks(block)) b.add('code:checks');
