@@ -14,15 +14,18 @@ import {
 
 type Totals = Record<Behaviour, { tp: number; fp: number; fn: number }>;
 
+/** Training sources are split into this many parts, for stacking, thresholds and the bag. */
+const PARTS = 3;
 const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 
 /**
  * Trains on labelled transcripts in two stages, nothing outside `rows` looked at. Their sources
  * are split into three parts. Stage one: a model without the features that read earlier units'
- * labels, trained on two parts, tags the third left to right, so that every unit's `seq:`
- * features come from predictions made without its own source, as they will on new text. Stage
- * two: the model over all features; each label's threshold is the one with the best F1 over
- * the three parts, each scored by a stage-two model trained on the other two.
+ * labels, trained on two parts, tags the third left to right (at thresholds tuned the same way),
+ * so that every unit's `seq:` features come from predictions made without its own source, as
+ * they will be on new text. Stage two: over all features, a model per part trained on the other
+ * two; each label's threshold is the one with the best F1 over the parts they did not see, and
+ * the shipped model is their mean.
  */
 export function trainTuned(
   rows: LabelledRow[],
@@ -31,13 +34,13 @@ export function trainTuned(
 ): Weights {
   const folds = [...new Set(rows.map((r) => foldOf(r.id)))].sort();
   const partOf = (row: LabelledRow, i: number) =>
-    folds.length >= 3 ? folds.indexOf(foldOf(row.id)) % 3 : i % 3;
+    folds.length >= PARTS ? folds.indexOf(foldOf(row.id)) % PARTS : i % PARTS;
   const parts = rows.map(partOf);
   const first = rows.map((row) => examplesOf(row));
   const second: Example[][] = rows.map(() => []);
   const stageOne: (Weights | null)[] = [];
   const heldOne: { p: number[]; y: Behaviour[] }[] = [];
-  for (let part = 0; part < 3; part++) {
+  for (let part = 0; part < PARTS; part++) {
     const others = first.filter((_, i) => parts[i] !== part).flat();
     stageOne.push(others.length ? train(others, options) : null);
     const model = stageOne[part] ? new LinearModel(stageOne[part]) : null;
@@ -56,18 +59,19 @@ export function trainTuned(
     });
   });
   const held: { p: number[]; y: Behaviour[] }[] = [];
-  for (let part = 0; part < 3; part++) {
+  const bag: Weights[] = [];
+  for (let part = 0; part < PARTS; part++) {
     const others = second.filter((_, i) => parts[i] !== part).flat();
     if (others.length === 0) continue;
-    const model = new LinearModel(train(others, options));
+    bag.push(train(others, options));
+    const model = new LinearModel(bag.at(-1) as Weights);
     second.forEach((examples, i) => {
       if (parts[i] === part)
         for (const x of examples) held.push({ p: model.scores(x.features), y: x.labels });
     });
   }
   const thresholds = BEHAVIOURS.map((label, k) => bestThreshold(held, label, k));
-  const weights = train(second.flat(), options, trainedOn);
-  return { ...weights, thresholds };
+  return { ...average(bag, trainedOn), thresholds };
 }
 
 function bestThreshold(held: { p: number[]; y: Behaviour[] }[], label: Behaviour, k: number) {
@@ -137,3 +141,27 @@ export function crossValidate(
 }
 
 export type { Example };
+
+/**
+ * The mean of the stage-two models, each trained without one part: a feature keeps weight only
+ * as far as it holds across sources (a bag; better on held-out sources than one model on all).
+ */
+function average(bag: Weights[], trainedOn: string): Weights {
+  const sums = new Map<string, number[]>();
+  for (const w of bag)
+    for (const [f, ws] of Object.entries(w.features)) {
+      const sum = sums.get(f) ?? BEHAVIOURS.map(() => 0);
+      ws.forEach((x, k) => (sum[k]! += x / bag.length));
+      sums.set(f, sum);
+    }
+  // Weights too small to change a decision are left out: the file goes to the browser.
+  const features: Record<string, number[]> = {};
+  for (const [f, ws] of sums)
+    if (ws.some((x) => Math.abs(x) >= MIN_WEIGHT)) features[f] = ws.map(round);
+  const bias = BEHAVIOURS.map((_, k) => round(mean(bag.map((w) => w.bias[k] as number))));
+  return { ...(bag[0] as Weights), trainedOn, bias, features };
+}
+
+const MIN_WEIGHT = 0.05;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const round = (x: number) => Math.round(x * 100) / 100;

@@ -123,7 +123,11 @@ function proseFeatures(b: Builder, text: string, d: Discourse): void {
   }
   const families = familiesIn(text);
   b.families = [...families.keys()];
-  for (const [name, ranges] of families) for (const r of ranges) b.add(`fam:${name}`, r);
+  for (const [name, ranges] of families) {
+    for (const r of ranges) b.add(`fam:${name}`, r);
+    // Two of a family's words in one sentence: "first … then …", "must … so … has to".
+    if (ranges.length > 1) for (const r of ranges) b.add(`fam2:${name}`, r);
+  }
   for (const name of negativesIn(text)) b.add(`neg:${name}`);
   const list = isListItem(text);
   if (list) b.add('fmt:list item');

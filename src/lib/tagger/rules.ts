@@ -105,6 +105,8 @@ const PREFIXES: [string, (rest: string, words: string) => string][] = [
   ['f:', (_, words) => `opens with “${words}”`],
   ['f2:', (_, words) => `opens with “${words}”`],
   ['fam:', (rest, words) => `${rest} (“${words}”)`],
+  ['fam2:', (rest, words) => `${rest}, more than once (“${words}”)`],
+  ['num:', (rest) => rest],
   ['error&fam:', (rest, words) => `${rest} after an error (“${words}”)`],
   ['output&fam:', (rest, words) => `${rest} right after an output (“${words}”)`],
   ['check&fam:', (rest, words) => `${rest} in a check (“${words}”)`],
