@@ -42,8 +42,9 @@ export function trainTuned(
   const heldOne: { p: number[]; y: Behaviour[] }[] = [];
   for (let part = 0; part < PARTS; part++) {
     const others = first.filter((_, i) => parts[i] !== part).flat();
-    stageOne.push(others.length ? train(others, options) : null);
-    const model = stageOne[part] ? new LinearModel(stageOne[part]) : null;
+    const weights = others.length ? train(others, options) : null;
+    stageOne.push(weights);
+    const model = weights ? new LinearModel(weights) : null;
     first.forEach((examples, i) => {
       if (model && parts[i] === part)
         for (const x of examples) heldOne.push({ p: model.scores(x.features), y: x.labels });
@@ -119,13 +120,23 @@ export function scoreRows(rows: LabelledRow[], model?: LinearModel): Totals {
  */
 export function crossValidate(
   rows: LabelledRow[],
-  onFold: (fold: string, summary: ReturnType<typeof summarise>) => void = () => {},
+  onFold: (
+    fold: string,
+    summary: ReturnType<typeof summarise>,
+    model: LinearModel,
+  ) => void = () => {},
   options: TrainOptions = TRAIN_DEFAULTS,
 ): Totals {
   const pooled = Object.fromEntries(BEHAVIOURS.map((b) => [b, { tp: 0, fp: 0, fn: 0 }])) as Totals;
   const folds = [...new Set(rows.map((r) => foldOf(r.id)))].sort();
   for (const fold of folds) {
-    const model = new LinearModel(trainTuned(rows.filter((r) => foldOf(r.id) !== fold), '', options));
+    const model = new LinearModel(
+      trainTuned(
+        rows.filter((r) => foldOf(r.id) !== fold),
+        '',
+        options,
+      ),
+    );
     const totals = scoreRows(
       rows.filter((r) => foldOf(r.id) === fold),
       model,
@@ -135,7 +146,7 @@ export function crossValidate(
       pooled[label].fp += totals[label].fp;
       pooled[label].fn += totals[label].fn;
     }
-    onFold(fold, summarise(totals));
+    onFold(fold, summarise(totals), model);
   }
   return pooled;
 }

@@ -96,14 +96,14 @@ export function startsParagraph(text: string, unit: Unit, d: Discourse, base = 0
 /** The numbers of a text worth matching (two digits or more, or decimals), normalised. */
 export function numbersIn(body: string): string[] {
   const found = body.slice(0, 4000).match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
-  return found
-    .map((n) => n.replace(/,/g, '').replace(/\.0+$/, ''))
-    .filter((n) => n.length >= 2);
+  return found.map((n) => n.replace(/,/g, '').replace(/\.0+$/, '')).filter((n) => n.length >= 2);
 }
 
 /** The numbers a text gives as results: after `=`, "is", "gives", "get". */
 export function resultsIn(body: string): string[] {
-  const found = body.slice(0, 4000).matchAll(/(?:=|\b(?:is|are|gives?|get|makes?|equals?)\b)\s*\$?\\?\(?\s*(\d[\d,]*(?:\.\d+)?)/g);
+  const found = body
+    .slice(0, 4000)
+    .matchAll(/(?:=|\b(?:is|are|gives?|get|makes?|equals?)\b)\s*\$?\\?\(?\s*(\d[\d,]*(?:\.\d+)?)/g);
   return numbersIn([...found].map((m) => m[1]).join(' '));
 }
 

@@ -239,7 +239,8 @@ function codeFeatures(b: Builder, block: string, d: Discourse): void {
     if (similar) b.add('ctx:rewrites a block that failed', undefined, similar);
   }
   if (d.check) b.add('ctx:block after an announced check', undefined, d.check);
-  if (d.worked > 0) b.add(`ctx:block after ${d.worked > 1 ? 'sentences' : 'a sentence'} of worked numbers`);
+  if (d.worked > 0)
+    b.add(`ctx:block after ${d.worked > 1 ? 'sentences' : 'a sentence'} of worked numbers`);
   if (d.repair) b.add('ctx:block after a repair', undefined, d.repair);
   if (d.lastKind === 'output' || d.lastKind === 'code') b.add('ctx:block right after another');
   if (codeChecks(block)) b.add('code:checks');
