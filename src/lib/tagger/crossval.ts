@@ -16,7 +16,7 @@ type Totals = Record<Behaviour, { tp: number; fp: number; fn: number }>;
 
 /** Training sources are split into this many parts, for stacking, thresholds and the bag. */
 const PARTS = 3;
-const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+const THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 
 /**
  * Trains on labelled transcripts in two stages, nothing outside `rows` looked at. Their sources
