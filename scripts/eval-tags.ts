@@ -3,13 +3,15 @@
 // weights, which were trained on both: in-sample figures), then grouped cross-validation by source
 // (tr-a…tr-g, MathCoder, ToRA, dev): each fold scored by a model trained without it, thresholds
 // tuned inside the training folds. The pooled cross-validated figure is the one to trust.
-// With FILE, scores only that labelled file with the shipped weights.
+// With FILE, scores only that labelled file with the shipped weights. With --confusions, lists the
+// units each held-out fold got wrong (scored by the model trained without that fold).
 import { readFileSync } from 'node:fs';
 import { crossValidate, scoreRows } from '../src/lib/tagger/crossval';
 import { BEHAVIOURS, type Behaviour } from '../src/lib/tagger/labels';
 import { scoreTranscript, summarise } from '../src/lib/tagger/score';
 import { tagText } from '../src/lib/tagger/tagger';
-import type { LabelledRow } from '../src/lib/tagger/train';
+import type { LinearModel } from '../src/lib/tagger/model';
+import { foldOf, type LabelledRow } from '../src/lib/tagger/train';
 
 const args = process.argv.slice(2);
 const showConfusions = args.includes('--confusions');
@@ -36,10 +38,14 @@ function table(title: string, totals: Record<Behaviour, { tp: number; fp: number
   console.log(`| **macro** | | | **${macroF1.toFixed(3)}** | | | |`);
 }
 
-function confusions(rows: LabelledRow[]) {
-  console.log('\nConfusions (missed: labelled, not predicted; extra: predicted, not labelled):');
+function confusions(rows: LabelledRow[], model?: LinearModel, title = '') {
+  console.log(
+    `\nConfusions${title} (missed: labelled, not predicted; extra: predicted, not labelled):`,
+  );
+  const options = model ? { model } : {};
   for (const row of rows)
-    for (const c of scoreTranscript(row.id, row.text, row.units, tagText(row.text)).confusions)
+    for (const c of scoreTranscript(row.id, row.text, row.units, tagText(row.text, options))
+      .confusions)
       console.log(
         `  ${c.kind.padEnd(6)} ${c.label.padEnd(17)} ${c.id} ${c.cue ? `[${c.cue}] ` : ''}${JSON.stringify(c.text.slice(0, 140))}`,
       );
@@ -61,14 +67,23 @@ if (file) {
     scoreRows(trainSet),
   );
   console.log('\nGrouped cross-validation by source (macro-F1 of each held-out fold):\n');
-  const pooled = crossValidate([...dev, ...trainSet], (fold, s) =>
+  const all = [...dev, ...trainSet];
+  const held: [string, LinearModel][] = [];
+  const pooled = crossValidate(all, (fold, s, model) => {
+    held.push([fold, model]);
     console.log(
       `  ${fold.padEnd(10)} macro ${s.macroF1.toFixed(3)}  ${BEHAVIOURS.map((l) => `${l} ${s.perLabel[l].f1.toFixed(2)}`).join('  ')}`,
-    ),
-  );
+    );
+  });
   table(
     `Cross-validated, pooled over the held-out folds (dev and train together, ${dev.length + trainSet.length} transcripts): the figure to trust`,
     pooled,
   );
-  if (showConfusions) confusions(dev);
+  if (showConfusions)
+    for (const [fold, model] of held)
+      confusions(
+        all.filter((r) => foldOf(r.id) === fold),
+        model,
+        ` of held-out fold ${fold}`,
+      );
 }

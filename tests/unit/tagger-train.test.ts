@@ -31,7 +31,7 @@ describe('training the tagger', () => {
   });
 
   test('is deterministic, and learns the training data', () => {
-    const examples = rows.slice(0, 12).flatMap(examplesOf);
+    const examples = rows.slice(0, 12).flatMap((row) => examplesOf(row));
     const options = { ...TRAIN_DEFAULTS, epochs: 8, minCount: 1 };
     const a = train(examples, options);
     expect(train(examples, options)).toEqual(a);

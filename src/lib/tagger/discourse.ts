@@ -1,4 +1,5 @@
 import { FAMILIES, NEGATIVES } from './families';
+import type { Behaviour } from './labels';
 import type { Unit } from './segment';
 
 /** A unit earlier in the transcript, as evidence: offsets into the whole text and its start. */
@@ -18,7 +19,11 @@ export interface Discourse {
   codeBlocks: number;
   lastKind: Unit['kind'] | 'none';
   /** The last output, while no code has followed it; `error` when it was a traceback. */
-  output: (Opener & { error: boolean }) | null;
+  output: (Opener & { error: boolean; numbers: Set<string>; repeats: boolean }) | null;
+  /** Numbers (two digits or more) written in prose so far: results already obtained. */
+  stated: Set<string>;
+  /** Sentences since the last code block that worked something out (an `=` with numbers). */
+  worked: number;
   /** Prose units since the last output. */
   sinceOutput: number;
   /** Since the last code block: a sentence announcing a check, or a repair. */
@@ -30,6 +35,10 @@ export interface Discourse {
   code: (Opener & { tokens: Set<string>; checks: boolean })[];
   /** A sentence that announced a list of steps, while its items follow. */
   plan: Opener | null;
+  /** The last units written (not outputs), newest last, with the labels the tagger gave them. */
+  recent: (Opener & { kind: Unit['kind']; labels: Behaviour[] })[];
+  /** Where the last unit ended, in the whole text. */
+  end: number;
 }
 
 export function newDiscourse(): Discourse {
@@ -38,12 +47,16 @@ export function newDiscourse(): Discourse {
     codeBlocks: 0,
     lastKind: 'none',
     output: null,
+    stated: new Set(),
+    worked: 0,
     sinceOutput: 0,
     check: null,
     repair: null,
     prose: null,
     code: [],
     plan: null,
+    recent: [],
+    end: 0,
   };
 }
 
@@ -74,6 +87,26 @@ export function negativesIn(body: string): string[] {
   }).map((n) => n.name);
 }
 
+/** Whether a blank line (or nothing) comes before the unit (`base`: as for advanceDiscourse). */
+export function startsParagraph(text: string, unit: Unit, d: Discourse, base = 0): boolean {
+  if (d.units === 0 && d.lastKind === 'none') return true;
+  return /\n[ \t]*\n/.test(text.slice(Math.max(0, d.end - base), unit.start));
+}
+
+/** The numbers of a text worth matching (two digits or more, or decimals), normalised. */
+export function numbersIn(body: string): string[] {
+  const found = body.slice(0, 4000).match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
+  return found.map((n) => n.replace(/,/g, '').replace(/\.0+$/, '')).filter((n) => n.length >= 2);
+}
+
+/** The numbers a text gives as results: after `=`, "is", "gives", "get". */
+export function resultsIn(body: string): string[] {
+  const found = body
+    .slice(0, 4000)
+    .matchAll(/(?:=|\b(?:is|are|gives?|get|makes?|equals?)\b)\s*\$?\\?\(?\s*(\d[\d,]*(?:\.\d+)?)/g);
+  return numbersIn([...found].map((m) => m[1]).join(' '));
+}
+
 export function isListItem(body: string): boolean {
   return LIST_ITEM.test(body);
 }
@@ -99,7 +132,7 @@ function opener(body: string, unit: Unit, base: number): Opener {
 
 /**
  * Updates the discourse after a settled unit (`base`: where `text` starts in the transcript;
- * `families`: the unit's families, when already found).
+ * `families`: the unit's families, when already found; `labels`: the labels it was given).
  */
 export function advanceDiscourse(
   d: Discourse,
@@ -107,12 +140,20 @@ export function advanceDiscourse(
   unit: Unit,
   base: number,
   families?: string[],
+  labels: Behaviour[] = [],
 ): void {
   const body = text.slice(unit.start, unit.end);
   const here = opener(body, unit, base);
   d.lastKind = unit.kind;
+  d.end = unit.end + base;
+  if (unit.kind !== 'output') {
+    d.recent.push({ ...here, kind: unit.kind, labels });
+    if (d.recent.length > 3) d.recent.shift();
+  }
   if (unit.kind === 'output') {
-    d.output = { ...here, error: ERROR_OUTPUT.test(body) };
+    const numbers = new Set(numbersIn(body));
+    const repeats = [...numbers].some((n) => d.stated.has(n));
+    d.output = { ...here, error: ERROR_OUTPUT.test(body), numbers, repeats };
     d.sinceOutput = 0;
     d.plan = null;
     return;
@@ -127,9 +168,13 @@ export function advanceDiscourse(
     d.repair = null;
     d.prose = null;
     d.plan = null;
+    d.worked = 0;
     return;
   }
   d.sinceOutput += 1;
+  const results = resultsIn(body);
+  for (const n of results) d.stated.add(n);
+  if (results.length) d.worked += 1;
   const found = families ?? [...familiesIn(body).keys()];
   if (found.includes('check intent')) d.check = here;
   if (found.some((f) => f === 'revision' || f === 'abandon' || f === 'diagnosis')) d.repair = here;

@@ -12,11 +12,11 @@ const family = (name: string, pattern: RegExp): Family => ({ name, pattern });
 export const FAMILIES: Family[] = [
   family(
     'check intent',
-    /\b(verify|verif(ies|ied|ying|ication)|check(s|ed|ing)?|confirm(s|ed|ing)?|double[- ]check\w*|cross[- ]check\w*|sanity[- ]check\w*|make sure|be sure|validate|test (it|this|that|the))\b/gi,
+    /\b(verify|verif(ies|ied|ying|ication)|check(s|ed|ing)?|confirm(s|ed|ing)?|double[- ]check\w*|cross[- ]check\w*|sanity[- ]check\w*|make sure|be sure|validate|test (it|this|that|the)|plug(ging|ged)? (it |them |this |that |these |those )?(back|in)|substitut\w* (it |them |this |that )?back|recomput\w+|recalculat\w+|re-?deriv\w+|independent(ly)?|another way|second (method|way|approach)|by hand|brute[- ]?forc\w*|enumerat\w+|simulat\w+|replay\w*|is (that|this|it) (plausible|right|correct|reasonable|true)|does (it|that|this) (hold|work|fit|satisfy)|see (if|whether)|one more look|look again|try it out|test(s|ed|ing)?)\b/gi,
   ),
   family(
     'agreement',
-    /\b(match(es|ed|ing)?|agrees?|agreed|consistent|identical|the same|same as|coincides?|satisf(y|ies|ied|ying)|holds?|checks out|as expected|confirms?|confirmed|correct|valid)\b/gi,
+    /\b(match(es|ed|ing)?|agrees?|agreed|consistent|identical|the same|same as|coincides?|satisf(y|ies|ied|ying)|holds?|checks out|as expected|confirms?|confirmed|correct|valid|fine|works|equals?|exactly|indeed|yes|as (predicted|computed|found|before|claimed)|reproduc\w+|plausible|reasonable|makes sense|pass(es|ed)?|no assert\w*|unambiguous|good|right|✓|true)\b/gi,
   ),
   family(
     'comparison',
@@ -28,7 +28,7 @@ export const FAMILIES: Family[] = [
   ),
   family(
     'something off',
-    /\b(something('s| is)? (off|wrong)|off by|too (high|low|big|small|large|many|few|much|little)|can't be (right|correct)|cannot be (right|correct)|not (right|correct|possible)|impossible|unexpected(ly)?|strange|weird|odd|suspicious|doesn't (add up|make sense)|does not (add up|make sense)|that's not|that is not|contradict\w*|violates?|fails?|failed)\b/gi,
+    /\b(something('s| is)? (off|wrong)|off by|too (high|low|big|small|large|many|few|much|little)|can't be (right|correct)|cannot be (right|correct)|not (right|correct|possible)|impossible|unexpected(ly)?|strange|weird|odd|suspicious|doesn't (add up|make sense)|does not (add up|make sense)|that's not|that is not|contradict\w*|violates?|fails?|failed|contradict\w*|negative|not allowed|not independent|worse|wastes?|undoes|overshoot\w*|isn't|doesn't|won't|can ?not|no longer|leaves? (over|out)|left over|unspent|nothing|never|but the (code|output|program|result) (gives|says|prints|shows|returns))\b/gi,
   ),
   family(
     'error',
@@ -36,7 +36,7 @@ export const FAMILIES: Family[] = [
   ),
   family(
     'revision',
-    /\b(wrong|mistake\w*|incorrect(ly)?|oops|actually|fix(ed|es|ing)?|correct(ed|ing|ion)|redo|rewrite|revis\w+|mis\w+|forgot|overlooked|overcount\w*|undercount\w*|double[- ]count\w*|should have|shouldn't have|instead|again)\b/gi,
+    /\b(wrong|mistake\w*|incorrect(ly)?|oops|actually|fix(ed|es|ing)?|correct(ed|ing|ion)|redo|rewrite|revis\w+|mis\w+|forgot|overlooked|overcount\w*|undercount\w*|double[- ]count\w*|should have|shouldn't have|instead|again|(should|needs? to|has to) (be|have been|read|say)|let me (correct|fix|redo|re\w+)|the (suspect|culprit)|i (used|wrote|assumed|treated|applied|subtracted|added|counted)|wrongly|scratch that)\b/gi,
   ),
   family(
     'abandon',
@@ -48,7 +48,7 @@ export const FAMILIES: Family[] = [
   ),
   family(
     'requirement',
-    /\b(need|needs|needed|must|has to|have to|had to|require[sd]?|requirement|would have to|in order (to|for)|so that|it suffices|enough to)\b/gi,
+    /\b(need|needs|needed|must|has to|have to|had to|require[sd]?|requirement|would have to|in order (to|for)|so that|it suffices|enough to|must be|would have to|can only|only if|if and only if|necessar\w+|sufficient|suffices|at least|at most|would need|forces?|forced)\b/gi,
   ),
   family(
     'goal',
@@ -56,11 +56,11 @@ export const FAMILIES: Family[] = [
   ),
   family(
     'backwards',
-    /\b(work(ing)? backwards?|backwards? from|think(ing)? backwards?|from the (goal|target|end|answer)|last (step|move|operation) (must|has|is|was|could)|reverse)\b/gi,
+    /\b(work(ing)? backwards?|backwards? from|think(ing)? backwards?|from the (goal|target|end|answer)|last (step|move|operation) (must|has|is|was|could)|reverse|from the end|end state|final (state|tower|position|step|move|configuration)|last (move|step|operation)|previous state|came from|comes from|before that|work(ing)? back|unwind\w*|the step before|one step back|back to front)\b/gi,
   ),
   family(
     'plan',
-    /\b(first(ly)?|second(ly)?|third(ly)?|then|next|after that|afterwards|finally|lastly|plan|steps?|stages?|phases?|sub-?goals?|sub-?problems?|break (it|this|the problem) (down|into)|two cases|three cases|cases?:|split into|in (two|three|four) (parts|steps|stages))\b/gi,
+    /\b(first(ly)?|second(ly)?|third(ly)?|then|next|after that|afterwards|finally|lastly|plan|steps?|stages?|phases?|sub-?goals?|sub-?problems?|break (it|this|the problem) (down|into)|two cases|three cases|cases?:|split into|in (two|three|four) (parts|steps|stages)|break(ing)? (it |this |the problem |this problem |things |the task )?(down|up|into)|step by step|(these|following|the) (steps|sub-?steps)|sub-?steps?|(two|three|four|five) (steps|parts|stages|phases)|as follows|approach|strategy|outline|(start|begin) (by|with)|to do this)\b/gi,
   ),
   family(
     'future',

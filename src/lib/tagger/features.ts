@@ -1,4 +1,5 @@
 import {
+  numbersIn,
   codeChecks,
   codeTokens,
   familiesIn,
@@ -59,13 +60,37 @@ class Builder {
   }
 }
 
-export function unitFeatures(body: string, unit: Unit, d: Discourse): UnitFeatures {
+export function unitFeatures(
+  body: string,
+  unit: Unit,
+  d: Discourse,
+  paragraph = false,
+): UnitFeatures {
   const b = new Builder();
   // A very long unit (a pasted table, a hostile line) is judged by its beginning.
   const text = body.length > MAX_CHARS ? body.slice(0, MAX_CHARS) : body;
   if (unit.kind === 'code') codeFeatures(b, text, d);
   else proseFeatures(b, text, d);
+  sequenceFeatures(b, unit.kind === 'code' ? 'code' : 'text', d, paragraph);
   return b.done();
+}
+
+/**
+ * The labels the tagger gave the units just before (they are settled: streaming is unchanged).
+ * A check runs over several sentences, the items follow a plan, a repair follows a failed check.
+ */
+function sequenceFeatures(b: Builder, kind: string, d: Discourse, paragraph: boolean): void {
+  if (paragraph) b.add(`${kind === 'code' ? 'code' : 'fmt'}:opens a paragraph`);
+  const previous = d.recent.at(-1);
+  if (!previous) return b.add(`seq:${kind} opens the transcript`);
+  const across = d.lastKind === 'output' ? ' across an output' : paragraph ? ' new paragraph' : '';
+  if (previous.labels.length === 0) b.add(`seq:${kind} after an unlabelled ${previous.kind}`);
+  for (const label of previous.labels) {
+    b.add(`seq:after ${label}`, undefined, previous);
+    b.add(`seq:${kind} after ${label} ${previous.kind}${across}`, undefined, previous);
+  }
+  for (const earlier of d.recent.slice(0, -1))
+    for (const label of earlier.labels) b.add(`seq:${label} shortly before`, undefined, earlier);
 }
 
 function words(b: Builder, text: string, prefix: string, bigrams: boolean): string[] {
@@ -98,7 +123,11 @@ function proseFeatures(b: Builder, text: string, d: Discourse): void {
   }
   const families = familiesIn(text);
   b.families = [...families.keys()];
-  for (const [name, ranges] of families) for (const r of ranges) b.add(`fam:${name}`, r);
+  for (const [name, ranges] of families) {
+    for (const r of ranges) b.add(`fam:${name}`, r);
+    // Two of a family's words in one sentence: "first … then …", "must … so … has to".
+    if (ranges.length > 1) for (const r of ranges) b.add(`fam2:${name}`, r);
+  }
   for (const name of negativesIn(text)) b.add(`neg:${name}`);
   const list = isListItem(text);
   if (list) b.add('fmt:list item');
@@ -118,6 +147,7 @@ function proseFeatures(b: Builder, text: string, d: Discourse): void {
   else if (d.output)
     b.add(`ctx:after an output, sentence ${Math.min(d.sinceOutput + 1, 3)}`, undefined, d.output);
   if (d.check) b.add('ctx:check announced', undefined, d.check);
+  numberFeatures(b, text, d);
   if (d.repair) b.add('ctx:repair under way', undefined, d.repair);
   if (d.plan && list) b.add('ctx:item of an announced plan', undefined, d.plan);
   if (d.plan) b.add('ctx:after a plan', undefined, d.plan);
@@ -137,6 +167,22 @@ function proseFeatures(b: Builder, text: string, d: Discourse): void {
     for (const [name, ranges] of families)
       for (const r of ranges) b.add(`${episode}&fam:${name}`, r, opener);
   }
+}
+
+/** Results met again: an output that repeats a number stated before, a sentence that re-derives one. */
+function numberFeatures(b: Builder, text: string, d: Discourse): void {
+  const output = d.output && !d.output.error ? d.output : null;
+  if (output?.repeats) b.add('num:the output repeats a number stated before', undefined, output);
+  else if (output?.numbers.size) b.add('num:the output gives new numbers', undefined, output);
+  const numbers = numbersIn(text);
+  const earlier = numbers.filter((n) => d.stated.has(n));
+  if (earlier.length === 0) return;
+  const at = text.indexOf(earlier[0] as string);
+  const where = at === -1 ? undefined : { start: at, end: at + (earlier[0] as string).length };
+  b.add('num:repeats an earlier number', where);
+  if (/=/.test(text)) b.add('num:works out an earlier number again', where);
+  if (output && earlier.some((n) => output.numbers.has(n)))
+    b.add('num:cites a number the output repeated', where, output);
 }
 
 function codeFeatures(b: Builder, block: string, d: Discourse): void {
@@ -193,6 +239,8 @@ function codeFeatures(b: Builder, block: string, d: Discourse): void {
     if (similar) b.add('ctx:rewrites a block that failed', undefined, similar);
   }
   if (d.check) b.add('ctx:block after an announced check', undefined, d.check);
+  if (d.worked > 0)
+    b.add(`ctx:block after ${d.worked > 1 ? 'sentences' : 'a sentence'} of worked numbers`);
   if (d.repair) b.add('ctx:block after a repair', undefined, d.repair);
   if (d.lastKind === 'output' || d.lastKind === 'code') b.add('ctx:block right after another');
   if (codeChecks(block)) b.add('code:checks');

@@ -1,7 +1,7 @@
 import type { Opener } from './discourse';
 import { unitFeatures, type Range, type UnitFeatures } from './features';
 import type { Behaviour } from './labels';
-import type { Discourse } from './discourse';
+import { startsParagraph, type Discourse } from './discourse';
 import type { Contribution, LinearModel } from './model';
 import type { Unit } from './segment';
 
@@ -28,17 +28,19 @@ export function tagUnit(
   unit: Unit,
   discourse: Discourse,
   model: LinearModel,
-): { evidence: Evidence[]; families: string[] } {
-  if (unit.kind === 'output') return { evidence: [], families: [] };
+  base = 0,
+): { evidence: Evidence[]; families: string[]; features: string[] } {
+  if (unit.kind === 'output') return { evidence: [], families: [], features: [] };
   const body = text.slice(unit.start, unit.end);
-  const features = unitFeatures(body, unit, discourse);
+  const paragraph = startsParagraph(text, unit, discourse, base);
+  const features = unitFeatures(body, unit, discourse, paragraph);
   const found = new Map<Behaviour, Evidence>();
   for (const e of exactRules(features)) found.set(e.label, e);
   for (const d of model.decide(features)) {
     if (found.has(d.label)) continue;
     found.set(d.label, fromModel(d.label, d.strongest, features, body));
   }
-  return { evidence: [...found.values()], families: features.families };
+  return { evidence: [...found.values()], families: features.families, features: features.names };
 }
 
 /** Rules the labelling decisions state exactly (LABELS.md): asserts, numbered steps, rewrites. */
@@ -103,6 +105,8 @@ const PREFIXES: [string, (rest: string, words: string) => string][] = [
   ['f:', (_, words) => `opens with “${words}”`],
   ['f2:', (_, words) => `opens with “${words}”`],
   ['fam:', (rest, words) => `${rest} (“${words}”)`],
+  ['fam2:', (rest, words) => `${rest}, more than once (“${words}”)`],
+  ['num:', (rest) => rest],
   ['error&fam:', (rest, words) => `${rest} after an error (“${words}”)`],
   ['output&fam:', (rest, words) => `${rest} right after an output (“${words}”)`],
   ['check&fam:', (rest, words) => `${rest} in a check (“${words}”)`],
@@ -112,6 +116,7 @@ const PREFIXES: [string, (rest: string, words: string) => string][] = [
   ['cm:', (_, words) => `comment says “${words}”`],
   ['id:', (_, words) => `code uses ${words}`],
   ['neg:', (rest) => `reads as ${rest}`],
+  ['seq:', (rest) => `${rest.replace(/_/g, ' ')} (the tags just before)`],
   ['fmt:', (rest) => rest],
   ['ctx:', (rest) => rest],
   ['code:', (rest) => `code: ${rest}`],

@@ -77,7 +77,8 @@ function overlapsEarlier(
 ): boolean {
   const shared = new Map<number, number>();
   for (const pair of pairs)
-    for (const earlier of index.get(pair) ?? []) shared.set(earlier, (shared.get(earlier) ?? 0) + 1);
+    for (const earlier of index.get(pair) ?? [])
+      shared.set(earlier, (shared.get(earlier) ?? 0) + 1);
   for (const [earlier, count] of shared)
     if (count / Math.max(pairs.size, sizes[earlier] ?? 0) >= 0.8) return true;
   return false;

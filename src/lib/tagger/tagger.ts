@@ -96,7 +96,8 @@ export class StreamTagger {
       this.#position = Math.max(found.next + this.#base, this.#position + 1);
       if (found.unit.end <= found.unit.start) continue;
       const { unit, families } = this.#tag(found.unit, true);
-      advanceDiscourse(this.#discourse, this.#tail, found.unit, this.#base, families);
+      const labels = unit.evidence.map((e) => e.label);
+      advanceDiscourse(this.#discourse, this.#tail, found.unit, this.#base, families, labels);
       this.#settled.push(unit);
       settled.push(unit);
     }
@@ -128,7 +129,13 @@ export class StreamTagger {
       start: c.start + this.#base,
       end: c.end + this.#base,
     });
-    const { evidence, families } = tagUnit(this.#tail, unit, this.#discourse, this.#model);
+    const { evidence, families } = tagUnit(
+      this.#tail,
+      unit,
+      this.#discourse,
+      this.#model,
+      this.#base,
+    );
     const tagged: TaggedUnit = {
       start: unit.start + this.#base,
       end: unit.end + this.#base,

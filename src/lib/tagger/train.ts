@@ -1,7 +1,8 @@
-import { advanceDiscourse, newDiscourse } from './discourse';
+import { advanceDiscourse, newDiscourse, startsParagraph } from './discourse';
 import { unitFeatures } from './features';
 import { BEHAVIOURS, type Behaviour } from './labels';
-import type { Weights } from './model';
+import type { LinearModel, Weights } from './model';
+import { tagUnit } from './rules';
 import type { GoldUnit } from './score';
 import { segment } from './segment';
 
@@ -9,6 +10,8 @@ import { segment } from './segment';
 export interface Example {
   features: string[];
   labels: Behaviour[];
+  /** The source it comes from (its fold). */
+  source?: string;
 }
 
 export interface LabelledRow {
@@ -29,12 +32,16 @@ export function foldOf(id: string): string {
 /**
  * The tagger's units of a labelled transcript (cut by its own segmenter, so training sees what
  * tagging sees), each labelled with the gold labels of the units it overlaps, as scoring does.
+ * With `tagger`, each unit is also tagged by it, left to right, and the features that read the
+ * labels of earlier units (`seq:`) see those predictions, as they will when tagging; without it
+ * they are left out.
  */
-export function examplesOf(row: LabelledRow): Example[] {
+export function examplesOf(row: LabelledRow, tagger?: LinearModel): Example[] {
   const discourse = newDiscourse();
   const examples: Example[] = [];
   for (const unit of segment(row.text)) {
     let families: string[] | undefined;
+    let predicted: Behaviour[] = [];
     if (unit.kind !== 'output') {
       const body = row.text.slice(unit.start, unit.end);
       const labels = new Set<Behaviour>();
@@ -42,11 +49,20 @@ export function examplesOf(row: LabelledRow): Example[] {
         if (gold.kind !== 'output' && gold.start < unit.end && gold.end > unit.start)
           for (const l of gold.labels)
             if ((BEHAVIOURS as readonly string[]).includes(l)) labels.add(l as Behaviour);
-      const features = unitFeatures(body, unit, discourse);
-      families = features.families;
-      examples.push({ features: features.names, labels: [...labels] });
+      if (tagger) {
+        const tagged = tagUnit(row.text, unit, discourse, tagger);
+        families = tagged.families;
+        predicted = tagged.evidence.map((e) => e.label);
+        examples.push({ features: tagged.features, labels: [...labels], source: foldOf(row.id) });
+      } else {
+        const paragraph = startsParagraph(row.text, unit, discourse);
+        const features = unitFeatures(body, unit, discourse, paragraph);
+        families = features.families;
+        const names = features.names.filter((f) => !f.startsWith('seq:'));
+        examples.push({ features: names, labels: [...labels], source: foldOf(row.id) });
+      }
     }
-    advanceDiscourse(discourse, row.text, unit, 0, families);
+    advanceDiscourse(discourse, row.text, unit, 0, families, predicted);
   }
   return examples;
 }
@@ -58,6 +74,8 @@ export interface TrainOptions {
   learningRate: number;
   /** Features seen in fewer training units are dropped. */
   minCount: number;
+  /** Features seen in fewer sources are dropped: words of one source's domain do not carry. */
+  minSources: number;
   seed: number;
   /** Decision threshold per label, fixed before training. */
   threshold: number;
@@ -65,9 +83,10 @@ export interface TrainOptions {
 
 export const TRAIN_DEFAULTS: TrainOptions = {
   epochs: 30,
-  l2: 1e-3,
+  l2: 1e-2,
   learningRate: 0.2,
   minCount: 3,
+  minSources: 1,
   seed: 20261204,
   threshold: 0.5,
 };
@@ -79,10 +98,18 @@ export function train(
   trainedOn = '',
 ): Weights {
   const counts = new Map<string, number>();
-  for (const e of examples) for (const f of e.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const sources = new Map<string, Set<string>>();
+  for (const e of examples)
+    for (const f of e.features) {
+      counts.set(f, (counts.get(f) ?? 0) + 1);
+      const seen = sources.get(f) ?? new Set<string>();
+      seen.add(e.source ?? '');
+      sources.set(f, seen);
+    }
   const index = new Map<string, number>();
   for (const [f, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
-    if (n >= options.minCount) index.set(f, index.size);
+    if (n >= options.minCount && (sources.get(f)?.size ?? 0) >= options.minSources)
+      index.set(f, index.size);
   const L = BEHAVIOURS.length;
   const w = new Float64Array(index.size * L);
   const g2 = new Float64Array(index.size * L).fill(1e-8);
