@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { runAnalysis, type AnalysisBatch, type AnalysisProgress } from '../../src/lib/analysis/job';
+import {
+  runAnalysis,
+  UNITS_PER_MESSAGE,
+  type AnalysisBatch,
+  type AnalysisProgress,
+} from '../../src/lib/analysis/job';
+import { joinParts } from '../../src/lib/analysis/parts';
+import { tagText } from '../../src/lib/tagger/tagger';
 import {
   handleAnalysis,
   handleRequest,
@@ -106,4 +113,29 @@ test('the figures job computes each group whole and split by outcome', async () 
     ['g/correct', 12],
     ['g/wrong', 13],
   ]);
+});
+
+test('a transcript too long for one message is sent in parts and put back together whole', () => {
+  const text = Array.from({ length: 4000 }, (_, i) => `Let me check ${i}.`).join(' ');
+  const sent: AnalysisBatch[] = [];
+  runAnalysis(
+    JSON.stringify({ id: 'long', text }),
+    'long.jsonl',
+    { mode: 'full' },
+    () => {},
+    (b) => sent.push(b),
+  );
+  expect(sent.length).toBeGreaterThan(2);
+  for (const batch of sent)
+    expect((batch.items[0]?.tags.units ?? batch.moreUnits ?? []).length).toBeLessThanOrEqual(
+      UNITS_PER_MESSAGE,
+    );
+  const whole: AnalysisBatch[] = [];
+  const join = joinParts((b) => whole.push(b));
+  // Through a structured clone, as a worker message would be.
+  for (const batch of sent) join(structuredClone(batch));
+  expect(whole).toHaveLength(1);
+  const item = whole[0]!.items[0]!;
+  expect(item.tags.units).toHaveLength(4000);
+  expect(item.tags.units.map((u) => u.start)).toEqual(tagText(text).units.map((u) => u.start));
 });

@@ -1,5 +1,6 @@
 import { LoupeError } from '../core/errors';
 import type { AnalysisBatch, AnalysisOptions, AnalysisProgress, AnalysisSummary } from './job';
+import { joinParts } from './parts';
 import type { Figures, FiguresRequest } from './figures';
 import type { AnalysisMessage, AnalysisSource } from './worker-api';
 
@@ -38,10 +39,11 @@ export function analyseInWorker(
       reject(new DOMException('Cancelled.', 'AbortError'));
     };
     handlers.signal?.addEventListener('abort', onAbort, { once: true });
+    const onBatch = joinParts(handlers.onBatch);
     worker.onmessage = (event: MessageEvent<AnalysisMessage>) => {
       const message = event.data;
       if (message.type === 'progress') handlers.onProgress?.(message.progress);
-      else if (message.type === 'batch') handlers.onBatch(message.batch);
+      else if (message.type === 'batch') onBatch(message.batch);
       else if (message.type === 'figures') return;
       else {
         finish();

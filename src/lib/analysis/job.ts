@@ -1,6 +1,7 @@
 import { transcriptRow, type TranscriptRow } from '../compare/row';
 import { readTranscripts } from '../transcript/import';
 import type { ImportError } from '../transcript/types';
+import type { TaggedUnit } from '../tagger/tagger';
 import { analyseTranscript, type AnalysedTranscript } from './analyse';
 
 /** `rows`: counts only (Compare); `full`: every transcript with its text and tags (Analyse). */
@@ -26,7 +27,17 @@ export interface AnalysisBatch {
   rows: TranscriptRow[];
   items: AnalysedTranscript[];
   errors: ImportError[];
+  /**
+   * A transcript too long for one message (a 5 MB line): `items` holds it with its first units,
+   * and `unitsTotal` says how many it has; the batches after carry the rest in `moreUnits`.
+   * Each message stays small enough to be read on the page without a long stall.
+   */
+  unitsTotal?: number;
+  moreUnits?: TaggedUnit[];
 }
+
+/** Units of one transcript per message at most. */
+export const UNITS_PER_MESSAGE = 1500;
 
 export interface AnalysisSummary {
   transcripts: number;
@@ -53,7 +64,7 @@ export function runAnalysis(
   let skipped = 0;
   let last = now();
   const flush = () => {
-    if (pending || batch.errors.length) onBatch(batch);
+    if (batch.items.length || batch.rows.length || batch.errors.length) onBatch(batch);
     batch = { rows: [], items: [], errors: [] };
     pending = 0;
   };
@@ -63,7 +74,10 @@ export function runAnalysis(
       skipped += 1;
     } else {
       const item = analyseTranscript(step.transcript, options.crucialTokens);
-      if (options.mode === 'full') batch.items.push(item);
+      if (options.mode === 'full' && item.tags.units.length > UNITS_PER_MESSAGE) {
+        flush();
+        sendInParts(item, onBatch);
+      } else if (options.mode === 'full') batch.items.push(item);
       else batch.rows.push(transcriptRow(item));
       transcripts += 1;
       pending += 1;
@@ -78,4 +92,21 @@ export function runAnalysis(
   flush();
   onProgress({ phase: 'done', done: text.length, total: text.length, transcripts, skipped });
   return { transcripts, skipped };
+}
+
+function sendInParts(item: AnalysedTranscript, onBatch: (batch: AnalysisBatch) => void): void {
+  const units = item.tags.units;
+  onBatch({
+    rows: [],
+    items: [{ ...item, tags: { ...item.tags, units: units.slice(0, UNITS_PER_MESSAGE) } }],
+    errors: [],
+    unitsTotal: units.length,
+  });
+  for (let at = UNITS_PER_MESSAGE; at < units.length; at += UNITS_PER_MESSAGE)
+    onBatch({
+      rows: [],
+      items: [],
+      errors: [],
+      moreUnits: units.slice(at, at + UNITS_PER_MESSAGE),
+    });
 }
