@@ -47,14 +47,14 @@ export class ExperimentStore {
 
   /** The experiment started last, or null. */
   async latest(): Promise<Experiment | null> {
-    await this.#migrate();
+    await this.migrate();
     const metas = await this.#library.list({ kind: 'experiment' });
     const newest = [...metas].sort((a, b) => b.createdAt - a.createdAt)[0];
     return newest ? ((await this.get(newest.id))?.experiment ?? null) : null;
   }
 
   async get(experimentId: string): Promise<ExperimentData | null> {
-    await this.#migrate();
+    await this.migrate();
     return (await this.#read(experimentId))?.data ?? null;
   }
 
@@ -67,7 +67,7 @@ export class ExperimentStore {
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(() => this.#migrate()).then(work);
+    const next = this.#queue.then(() => this.migrate()).then(work);
     this.#queue = next.catch(() => undefined);
     return next;
   }
@@ -82,7 +82,7 @@ export class ExperimentStore {
   }
 
   /** Moves what the old `loupe-experiments` database held into the Library, losing nothing. */
-  #migrate(): Promise<void> {
+  migrate(): Promise<void> {
     this.#migration ??= (async () => {
       if (typeof indexedDB === 'undefined' || !indexedDB.databases) return;
       const names = (await indexedDB.databases()).map((db) => db.name);
