@@ -2,10 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { ComparePage } from './compare-page';
 import { LibraryPage } from './library-page';
+import { PlaygroundPage } from './playground-page';
 
 // Page loads, a worker that tags, a second browser profile: room for a loaded 2-core machine.
 test.describe.configure({ timeout: 180_000 });
 
+/** What the kept experiment says ran it: made-up test data, and labelled so wherever it shows. */
+const MODEL = 'Test data (a test double, not a model)';
 const MODELS = ['MathCoder-L-7b', 'MathCoder-L-13b', 'MathCoder-CL-34b', 'MathCoder-L-70b'];
 
 /** Downloads "Export everything" and imports it into a fresh browser profile. */
@@ -20,7 +23,7 @@ async function exportAll(page: Page): Promise<string> {
  * of one Game of 24 task, one wrong (N = 0) and one right (N = 1).
  */
 async function keepAnOldExperiment(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+  await page.evaluate(async (model) => {
     const request = indexedDB.open('loupe-experiments', 1);
     request.onupgradeneeded = () => {
       request.result.createObjectStore('experiments', { keyPath: 'id' });
@@ -44,7 +47,7 @@ async function keepAnOldExperiment(page: Page): Promise<void> {
     tx.objectStore('experiments').put({
       id: 'exp-old',
       createdAt: '2026-11-30T10:00:00.000Z',
-      model: 'Qwen2.5-Math-1.5B (live, on this device)',
+      model,
       config: {
         families: ['game24'],
         sampleSize: 1,
@@ -84,7 +87,7 @@ async function keepAnOldExperiment(page: Page): Promise<void> {
     }
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();
-  });
+  }, MODEL);
 }
 
 test.describe('experiments and compare sets in the Library', () => {
@@ -110,7 +113,7 @@ test.describe('experiments and compare sets in the Library', () => {
     await expect(page).toHaveURL(/#\/experiments\?open=exp-old$/);
     const progress = page.getByTestId('experiment-progress');
     await expect(progress).toContainText('2 of 2 runs');
-    await expect(progress).toContainText('Qwen2.5-Math-1.5B');
+    await expect(progress).toContainText(MODEL);
     const all = page.getByTestId('accuracy-table').getByRole('row', { name: /^All/ });
     await expect(all.getByRole('cell').nth(0)).toContainText('0/1');
     await expect(all.getByRole('cell').nth(1)).toContainText('1/1');
@@ -122,7 +125,7 @@ test.describe('experiments and compare sets in the Library', () => {
     await page.getByLabel('New name').fill('Wait on Game of 24');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(item).toContainText('Wait on Game of 24');
-    await library.search.fill('qwen game24');
+    await library.search.fill('test double game24');
     await expect(library.items).toHaveCount(1);
     await library.search.fill('');
 
@@ -220,5 +223,54 @@ test.describe('experiments and compare sets in the Library', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  test('screenshots of the Library (LOUPE_SCREENSHOTS=<folder>)', async ({ page }) => {
+    const shots = process.env.LOUPE_SCREENSHOTS;
+    test.skip(!shots, 'only when taking screenshots for the README');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('#/library');
+    await keepAnOldExperiment(page);
+    const playground = new PlaygroundPage(page);
+    await playground.goto();
+    await playground.importRecording('six.jsonl', [
+      {
+        id: 'six',
+        question: 'What is six times seven?',
+        gt: '42',
+        transcript:
+          'Let me check with code.\n```python\nprint(6 * 7)\n```\n```output\n42\n```\nWait, let me verify: 6 * 7 = 42. So \\boxed{42}.',
+      },
+    ]);
+    await playground.setSpeed(1000);
+    await playground.runButton.click();
+    await expect(playground.endReason).toHaveAttribute('data-reason', 'answer', {
+      timeout: 60_000,
+    });
+    await page.getByRole('tab', { name: 'Analyse recordings' }).click();
+    await page.getByRole('button', { name: /Labelled examples/ }).click();
+    const compare = new ComparePage(page);
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('link', { name: 'Compare' })
+      .click();
+    for (const model of MODELS.slice(2))
+      await page.getByRole('button', { name: `Remove ${model}` }).click();
+    await expect(compare.table.locator('thead')).toContainText('MathCoder-L-13b', {
+      timeout: 170_000,
+    });
+    await expect(page.getByTestId('compare-kept')).toBeVisible();
+    const library = new LibraryPage(page);
+    await library.open();
+    await expect(library.items).toHaveCount(4);
+    await page.getByText(/^Available offline/).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: `${shots}/library.png` });
+    await page.getByRole('button', { name: 'A+' }).click();
+    await page.screenshot({ path: `${shots}/library-1280-large.png` });
+    await page.getByRole('button', { name: 'A+' }).click();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: `${shots}/library-1920.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${shots}/library-390.png`, fullPage: true });
   });
 });
