@@ -231,6 +231,7 @@ test.describe('experiments and compare sets in the Library', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('#/library');
     await keepAnOldExperiment(page);
+    await page.reload();
     const playground = new PlaygroundPage(page);
     await playground.goto();
     await playground.importRecording('six.jsonl', [

@@ -1,3 +1,4 @@
+import { MATHCODER_MODELS } from '../compare/bundled';
 import { router } from '../router/router.svelte';
 import type { CompareStore } from '../state/compare.svelte';
 import { compareRecord, isCompareSet, type CompareSetData } from './compare-sets';
@@ -16,6 +17,15 @@ function signature(set: CompareSetData): string {
   ]);
 }
 
+/** The bundled sample as a first visit shows it, untouched: not worth a record of its own. */
+function isBundledSample(set: CompareSetData): boolean {
+  return (
+    !set.byOutcome &&
+    JSON.stringify(set.groups.map((g) => [g.name, g.sources])) ===
+      JSON.stringify(MATHCODER_MODELS.map((m) => [m.label, m.files]))
+  );
+}
+
 /**
  * Keeps the Compare view's set in the Library as it changes (one record per set, updated in
  * place), and opens a kept one from a link (`#/compare?open=<id>`) or after a reload. The
@@ -25,7 +35,6 @@ class CompareKeeper {
   /** The Library record of the set on screen, or null while it is not kept. */
   id = $state<string | null>(null);
   #saved: string | null = null;
-  #baseline: string | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -40,16 +49,14 @@ class CompareKeeper {
 
   /** Called when the Compare view mounts; returns what stops the keeping when it unmounts. */
   attach(compare: CompareStore): () => void {
-    let ready = false;
+    // Nothing is kept before the set to show is settled (a kept one restored, or the sample).
+    let ready = $state(false);
     void (async () => {
       const linked = router.route.params.open;
       const wanted = linked || drafts.get(OPEN_DRAFT) || null;
       const opened =
         wanted && wanted !== this.id ? await this.open(compare, wanted, !!linked) : false;
-      if (!opened && compare.groups.length === 0) {
-        await compare.loadBundled();
-        this.#baseline = compare.kept ? signature(compare.kept) : null;
-      }
+      if (!opened && compare.groups.length === 0) await compare.loadBundled();
       ready = true;
     })();
     const stop = $effect.root(() => {
@@ -77,7 +84,7 @@ class CompareKeeper {
     if (!set) return false;
     const now = signature(set);
     if (now === this.#saved) return false;
-    return !!this.id || (now !== this.#baseline && set.groups.length > 0);
+    return !!this.id || (set.groups.length > 0 && !isBundledSample(set));
   }
 
   /** Shows a kept set; says so when it is gone (only for a link: a stale reminder is dropped). */
@@ -100,7 +107,6 @@ class CompareKeeper {
   /** Starts an empty set; the one shown stays in the Library. */
   async startNew(compare: CompareStore): Promise<void> {
     this.#forget();
-    this.#baseline = signature({ groups: [], byOutcome: false });
     if (router.route.params.open) router.setParams({ open: '' });
     await compare.restore({ groups: [], byOutcome: false });
   }
