@@ -1,6 +1,19 @@
 // `npm run bench:python`: Python start-up and run latency in headless Chromium, against the built
-// app (`npm run build` first). Prints a table of medians over RUNS runs.
+// app (`npm run build` first). Prints a table of medians over RUNS runs. Each cold start of the
+// build (its standard library with precompiled bytecode) is followed, in the same browser, by one
+// with the stock Pyodide standard library (sources only) served in its place, so the ratio
+// compares the two under the same load.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { startBench } from './setup.js';
+
+const stockStdlib = readFileSync(
+  join(
+    dirname(createRequire(import.meta.url).resolve('pyodide/package.json')),
+    'python_stdlib.zip',
+  ),
+);
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const { browser, base, chromiumPath, close } = await startBench(4181);
@@ -12,9 +25,17 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** Milliseconds from navigation start to Python ready, in a fresh profile (empty cache). */
-async function coldStart() {
-  const context = await browser.newContext();
+/**
+ * Milliseconds from navigation start to Python ready, in a fresh profile (empty cache). With
+ * `stock`, the stock standard library is served instead of the build's.
+ */
+async function coldStart(stock = false) {
+  // No service worker: both variants fetch from the server, and the route below sees every request.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  if (stock)
+    await context.route('**/pyodide/python_stdlib.zip', (route) =>
+      route.fulfill({ body: stockStdlib, contentType: 'application/zip' }),
+    );
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('[data-status=ready]', { timeout: 60_000 });
@@ -62,9 +83,11 @@ async function warm() {
 }
 
 const cold = [];
+const stock = [];
 const warmRuns = [];
 for (let i = 0; i < RUNS; i++) {
   cold.push(await coldStart());
+  stock.push(await coldStart(true));
   warmRuns.push(await warm());
 }
 await close();
@@ -83,3 +106,10 @@ console.log('|---|---:|');
 for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(ms < 10 ? 2 : 0)} |`);
 console.log(`\nBusy loop ended by: ${[...how].join(', ')}`);
 console.log(`Cold starts (ms): ${cold.map((ms) => ms.toFixed(0)).join(', ')}`);
+console.log(`\nCold start against stock Pyodide (interleaved, same browser, ${RUNS} each)\n`);
+console.log('| standard library | median (ms) | ratio |\n|---|---:|---:|');
+console.log(`| stock (sources only) | ${median(stock).toFixed(0)} | 1.00 |`);
+console.log(
+  `| Loupe's build (precompiled bytecode) | ${median(cold).toFixed(0)} | ${(median(cold) / median(stock)).toFixed(2)} |`,
+);
+console.log(`Stock cold starts (ms): ${stock.map((ms) => ms.toFixed(0)).join(', ')}`);

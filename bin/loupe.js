@@ -3,9 +3,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
-// `loupe tag file | head` closes the pipe early: that is not an error.
+// `loupe tag file | head` closes the pipe early: the run ends there, quietly, and its status says
+// it ended early (141, as for a tool the shell saw killed by SIGPIPE), never 0.
 process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0);
+  if (error.code === 'EPIPE') process.exit(141);
   throw error;
 });
 // Exiting (rather than dying of the signal) lets the sandboxed children be killed on the way out.

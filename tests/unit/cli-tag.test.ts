@@ -52,3 +52,16 @@ test('loupe tag --summary prints counts and prevalence', () => {
   expect(run.stdout).toContain('| backtracking | 1 | 50.0% |');
   expect(run.stdout).toContain('Crucial tokens: 3');
 }, 30_000);
+
+test('a reader that closes the pipe early (`loupe tag … | head -1`): quiet, and never exit 0', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn('node', ['bin/loupe.js', 'tag', 'tests/fixtures/behaviours-train.jsonl'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(status).toBe(141);
+  expect(stderr).toBe('');
+}, 60_000);

@@ -25,6 +25,14 @@ test('repetition counts sentences that closely repeat an earlier one', () => {
   ).toBe(0.25);
 });
 
+test('repetition on a model in a loop: every repeat counts, near or exact, on a long text', () => {
+  const loop = Array.from({ length: 20_000 }, (_, i) =>
+    i % 2 ? 'Let me check the total again, it is 12.' : 'Let me check the total again, it is 13.',
+  );
+  // The first of each of the two sentences is new; every later one repeats (exactly, or 80%).
+  expect(repetitionRatio(loop)).toBeCloseTo(19_999 / 20_000);
+});
+
 test('the summary CSV quotes ids and leaves unknown correctness empty', () => {
   const text = 'First add, then divide.';
   const csv = summaryCsv([

@@ -1,3 +1,4 @@
+import { sameOutput } from '../../lib/core/output';
 import { outputForModel } from '../../lib/loop/output';
 import type { JobStop, SandboxChild } from './child-process';
 
@@ -41,7 +42,7 @@ export async function replayInSandbox(
         const block = blocks[message.index];
         if (!block) return;
         const live = outputForModel(message.result, Number.POSITIVE_INFINITY);
-        rows.push({ ...block, live, same: normalise(live) === normalise(block.recorded) });
+        rows.push({ ...block, live, same: sameOutput(live, block.recorded) });
       },
     );
   }
@@ -70,12 +71,4 @@ function stopReason(stop: JobStop, timeoutMs: number): string {
     case 'crashed':
       return `the interpreter crashed (${stop.message}); it was replaced`;
   }
-}
-
-export function normalise(output: string): string {
-  return output
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .trim();
 }

@@ -1,5 +1,5 @@
-import { judgeTranscript, type JudgeCounts } from '../analysis/judge';
 import { LoupeError, messageOf } from '../core/errors';
+import { PlaygroundJudge } from './judge.svelte';
 import { CATALOG } from '../engine/catalog';
 import { ReplayEngine } from '../engine/replay';
 import type { GenerationEngine } from '../engine/types';
@@ -48,16 +48,18 @@ export class PlaygroundStore {
 
   live = $state.raw<LiveSnapshot>(emptySnapshot());
   engineLabel = $state('');
-  /** The judge's counts for the run they were asked for (a later run clears them). */
-  judge = $state.raw<JudgeCounts | null>(null);
-  judging = $state(false);
-  judgeError = $state<string | null>(null);
+  /** The loaded model's counts of the latest run's behaviours. */
+  readonly judge = new PlaygroundJudge(this);
   pythonState = $state.raw<InterpreterState | null>(null);
   #runId = 0;
   #controller: AbortController | null = null;
-  #judgeGeneration: Generation | null = null;
   #stepWaiters: (() => void)[] = [];
   #python: PythonClient | null = null;
+
+  /** Which run the Playground shows (each Run adds one). */
+  get runId(): number {
+    return this.#runId;
+  }
 
   get running(): boolean {
     return this.live.running;
@@ -111,13 +113,6 @@ export class PlaygroundStore {
     if (this.running) return 'A run is in progress.';
     if (this.mode === 'replay') return this.recordings.length ? null : 'Open a recording first.';
     return models.busyReason('run');
-  }
-
-  /** Why Judge cannot start now, or null. */
-  get judgeBlocked(): string | null {
-    if (this.judging) return 'The judge is counting.';
-    if (!this.assistant) return 'Run something first.';
-    return models.busyReason('judge');
   }
 
   /** The interpreter Playground runs use (started on first need, or to warm it up). */
@@ -212,8 +207,7 @@ export class PlaygroundStore {
     if (!engine) return;
     const controller = new AbortController();
     this.#controller = controller;
-    this.judge = null;
-    this.judgeError = null;
+    this.judge.clear();
     this.engineLabel = engine.label;
     let frame = 0;
     const paint = () => {
@@ -274,41 +268,6 @@ export class PlaygroundStore {
     }
   }
 
-  /** Counts the behaviours of the finished transcript with the loaded model as judge. */
-  async runJudge(): Promise<void> {
-    if (this.judgeBlocked) return;
-    const runId = this.#runId;
-    const generation = models.store.begin('judge');
-    this.#judgeGeneration = generation;
-    this.judging = true;
-    this.judgeError = null;
-    this.judge = null;
-    const owned = () => this.#runId === runId;
-    try {
-      const counts = await judgeTranscript(
-        generation,
-        models.template,
-        this.question,
-        this.assistant,
-        generation.signal,
-        (behaviour, count) => {
-          if (owned()) this.judge = { ...(this.judge ?? emptyJudge()), [behaviour]: count };
-        },
-      );
-      if (owned()) this.judge = counts;
-    } catch (error) {
-      if (owned()) this.judgeError = messageOf(error);
-    } finally {
-      generation.end();
-      this.#judgeGeneration = null;
-      this.judging = false;
-    }
-  }
-
-  stopJudge(): void {
-    this.#judgeGeneration?.stop();
-  }
-
   /** Stops this Playground's run: its own generation and its own code, nothing else. */
   stop(): void {
     this.#controller?.abort();
@@ -345,10 +304,6 @@ export class PlaygroundStore {
         this.#stepMode ? new Promise<void>((resolve) => this.#stepWaiters.push(resolve)) : null,
     });
   }
-}
-
-function emptyJudge(): JudgeCounts {
-  return { verification: null, backtracking: null, subgoal_setting: null, backward_chaining: null };
 }
 
 export const playground = new PlaygroundStore();

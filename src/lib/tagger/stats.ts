@@ -37,37 +37,50 @@ export function transcriptStats(text: string, result: TagResult): TranscriptStat
   };
 }
 
+/** Earlier sentences remembered per word pair: bounds the work per sentence on any text. */
+const RECENT_PER_PAIR = 32;
+
 /**
  * Share of sentences whose word pairs overlap an earlier sentence's by 80% or more. An index from
- * each word pair to the sentences holding it keeps this near linear on long transcripts.
+ * each word pair to the most recent sentences holding it keeps this linear even on a text that
+ * repeats one sentence thousands of times (a model in a loop); a sentence seen word for word
+ * before counts at once.
  */
 export function repetitionRatio(sentences: readonly string[]): number {
   const sizes: number[] = [];
   const index = new Map<string, number[]>();
+  const seen = new Set<string>();
   let repeated = 0;
   sentences.forEach((sentence, id) => {
     const words = sentence.toLowerCase().match(/[a-z0-9]+/g) ?? [];
     const pairs = new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
-    if (pairs.size >= 3) {
-      const shared = new Map<number, number>();
-      for (const pair of pairs)
-        for (const earlier of index.get(pair) ?? [])
-          shared.set(earlier, (shared.get(earlier) ?? 0) + 1);
-      for (const [earlier, count] of shared) {
-        if (count / Math.max(pairs.size, sizes[earlier] ?? 0) >= 0.8) {
-          repeated += 1;
-          break;
-        }
-      }
-    }
+    const key = words.join(' ');
+    if (pairs.size >= 3 && (seen.has(key) || overlapsEarlier(pairs, index, sizes))) repeated += 1;
+    seen.add(key);
     sizes.push(pairs.size);
     for (const pair of pairs) {
       const list = index.get(pair);
-      if (list) list.push(id);
-      else index.set(pair, [id]);
+      if (!list) index.set(pair, [id]);
+      else {
+        list.push(id);
+        if (list.length > RECENT_PER_PAIR) list.shift();
+      }
     }
   });
   return sentences.length ? repeated / sentences.length : 0;
+}
+
+function overlapsEarlier(
+  pairs: Set<string>,
+  index: Map<string, number[]>,
+  sizes: readonly number[],
+): boolean {
+  const shared = new Map<number, number>();
+  for (const pair of pairs)
+    for (const earlier of index.get(pair) ?? []) shared.set(earlier, (shared.get(earlier) ?? 0) + 1);
+  for (const [earlier, count] of shared)
+    if (count / Math.max(pairs.size, sizes[earlier] ?? 0) >= 0.8) return true;
+  return false;
 }
 
 /** A CSV of per-transcript counts, prevalence and correctness, for a spreadsheet. */
