@@ -17,7 +17,10 @@ export class LibraryPage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('link', { name: 'Library' }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('link', { name: 'Library' })
+      .click();
     await expect(this.page.getByRole('heading', { name: 'Library' })).toBeVisible();
   }
 

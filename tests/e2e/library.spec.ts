@@ -149,29 +149,65 @@ test.describe('the Library', () => {
     }
   });
 
-  // Open (issue 13): after the live-path rebuild the Playground starts its own interpreter
-  // before the first token, and this link's stepping has not been re-verified on the merged tree.
-  test.fixme('a lesson link opens a shipped recording and plays it up to a step', async ({
+  test('a lesson link opens a shipped recording at a step; reload, Back and Forward keep it', async ({
     page,
   }) => {
-    await page.goto('#/playground/reason?recording=behaviours-dev.jsonl&item=dev-006&step=30');
+    const link = '#/playground/reason?recording=behaviours-dev.jsonl&item=dev-006';
+    await page.goto(`${link}&step=30`);
     const playground = new PlaygroundPage(page);
-    await expect(playground.recording).toHaveValue(/./);
     await expect(playground.recording.locator('option:checked')).toHaveText(/^#dev-006 · /);
     const next = page.getByRole('button', { name: 'Next token' });
     await expect(next).toBeVisible();
-    await expect(playground.transcript).toContainText(/\w/);
-    // It waits at the step for the class: nothing more is written until Next token.
-    const length = async () => (await playground.transcript.textContent())?.length ?? 0;
-    let before = -1;
-    for (let now = await length(); now !== before; now = await length()) {
-      before = now;
-      await page.waitForTimeout(500);
-    }
+    // It stops at the link's token and waits there for the class: nothing more is written.
+    const tokens = () =>
+      page.evaluate(
+        () =>
+          (globalThis as unknown as { loupe: { playground: { tokensSoFar: number } } }).loupe
+            .playground.tokensSoFar,
+      );
+    await expect.poll(tokens).toBe(30);
+    const atThirty = await playground.transcript.textContent();
+    expect(atThirty).toMatch(/\w/);
+    await page.waitForTimeout(1000);
+    expect(await playground.transcript.textContent()).toBe(atThirty);
     await expect(playground.endReason).toBeHidden();
+
+    // Next token goes on, and the link follows in place (no new history entry).
     for (let i = 0; i < 5; i++) await next.click();
-    await expect
-      .poll(async () => (await playground.transcript.textContent())?.length ?? 0)
-      .toBeGreaterThan(before);
+    await expect.poll(tokens).toBe(35);
+    await expect(page).toHaveURL(new RegExp(`${link.replace(/[?.]/g, '\\$&')}&step=35$`));
+    const atThirtyFive = await playground.transcript.textContent();
+    expect(atThirtyFive?.length).toBeGreaterThan(atThirty?.length ?? 0);
+
+    // A reload comes back to the same token.
+    await page.reload();
+    await expect.poll(tokens).toBe(35);
+    await expect(playground.transcript).toHaveText(atThirtyFive ?? '');
+
+    // Back and Forward: away to the Library and back finds the replay where it was.
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('link', { name: 'Library' })
+      .click();
+    await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+    await page.goBack();
+    await expect(next).toBeVisible();
+    await expect(playground.transcript).toHaveText(atThirtyFive ?? '');
+    expect(await tokens()).toBe(35);
+    await page.goForward();
+    await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+    await page.goBack();
+    await expect(playground.transcript).toHaveText(atThirtyFive ?? '');
+
+    // Another link replaces the replay; Back returns to the first link, at its token.
+    await page.evaluate((hash) => (location.hash = hash), `${link}&step=12`);
+    await expect.poll(tokens).toBe(12);
+    await page.goBack();
+    await expect.poll(tokens).toBe(35);
+    await expect(playground.transcript).toHaveText(atThirtyFive ?? '');
+
+    // Turning step mode off lets the replay play on to its end.
+    await page.getByRole('checkbox', { name: 'Step by step' }).uncheck();
+    await expect(playground.endReason).toBeVisible({ timeout: 120_000 });
   });
 });

@@ -89,6 +89,13 @@ test('a new build is announced, replaces the old cache when chosen, and the old 
     await page.reload();
     const prompt = page.getByTestId('update-prompt');
     await expect(prompt).toContainText('A new version is ready');
+    const shots = process.env.LOUPE_SCREENSHOTS;
+    if (shots) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.screenshot({ path: `${shots}/update-prompt.png` });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: `${shots}/update-prompt-390.png` });
+    }
     // Until the person chooses, the page keeps running the build it was loaded with.
     expect((await offlineState(page)).hash).toBe(hashA);
     await Promise.all([

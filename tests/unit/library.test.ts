@@ -4,6 +4,7 @@ import { LoupeError } from '../../src/lib/core/errors';
 import { transcriptJson } from '../../src/lib/loop/export';
 import type { LoopResult, Part } from '../../src/lib/loop/loop';
 import { exportLibrary, parseLoupeFile, runRecord } from '../../src/lib/library/files';
+import { compareRecord } from '../../src/lib/library/compare-sets';
 import { Library } from '../../src/lib/library/library';
 import type { RunData } from '../../src/lib/library/records';
 
@@ -86,7 +87,12 @@ describe('the Library', () => {
     const source = library('export-from');
     const run = await source.save(runRecord(RUN));
     await source.rename(run.id, 'Renamed run');
-    await source.save({ kind: 'compare', title: 'Two runs', data: { ids: [run.id] } });
+    await source.save(
+      compareRecord('compare-1', {
+        groups: [{ name: 'Mine', sources: ['a.jsonl'], rows: [], errors: [], failure: null }],
+        byOutcome: false,
+      }),
+    );
     const file = exportLibrary(await source.all(), new Date('2026-01-02T03:04:05Z'));
 
     const parsed = parseLoupeFile('loupe-library.json', file);

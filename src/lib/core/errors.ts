@@ -85,6 +85,10 @@ export const ERROR_TABLE = {
     action: null,
   },
   'library/bad-file': { message: 'This file is not a Loupe export.', action: null },
+  'experiment/not-kept': {
+    message: 'This experiment is no longer in the Library. Start a new experiment.',
+    action: null,
+  },
   'import/refused': {
     message: 'This file is not a transcript file Loupe can read.',
     action: null,

@@ -26,8 +26,11 @@ export function parseRecording(text: string): Recording {
 export interface ReplayOptions {
   /** Tokens (word-sized pieces) per second; Infinity plays as fast as the page can take it. */
   tokensPerSecond?: number;
-  /** When set, each token waits for this gate (step-by-step teaching mode). */
-  gate?: () => Promise<void>;
+  /**
+   * When set, each token waits for this gate (step-by-step teaching mode); a gate that returns
+   * null lets the token go at the replay's speed (step mode turned off during a replay).
+   */
+  gate?: () => Promise<void> | null;
 }
 
 /**
@@ -40,7 +43,7 @@ export class ReplayEngine implements GenerationEngine {
   readonly label: string;
   readonly recording: Recording;
   tokensPerSecond: number;
-  gate: (() => Promise<void>) | undefined;
+  gate: (() => Promise<void> | null) | undefined;
   #remaining: string;
   #round = 0;
 
@@ -73,7 +76,8 @@ export class ReplayEngine implements GenerationEngine {
         const reason = request.signal?.aborted ? 'abort' : 'length';
         return this.#finish(text, reason, null, emitted, started, firstToken);
       }
-      if (this.gate) await this.gate();
+      const gated = this.gate?.();
+      if (gated) await gated;
       else if (Number.isFinite(this.tokensPerSecond))
         await sleep(1000 / this.tokensPerSecond, request.signal);
       else if (emitted % 64 === 63) await sleep(0, request.signal);

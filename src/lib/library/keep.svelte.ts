@@ -1,3 +1,4 @@
+import { experiments } from '../state/experiment.svelte';
 import { trace } from '../state/trace.svelte';
 import { drafts } from './drafts';
 import { libraryStore, restoredTraces } from './store.svelte';
@@ -7,9 +8,11 @@ const TRACE_FIELDS = ['code', 'call', 'expected'] as const;
 /**
  * Keeps the Trace view's work without the view having to ask: its program, call and expected
  * value as drafts (restored at start-up), and each finished trace and batch report in the
- * Library. (The Python editor's draft is kept by its own store; runs by the Playground's.)
+ * Library; and moves experiments an earlier Loupe kept in its own database into the Library.
+ * (The Python editor's draft is kept by its own store; runs by the Playground's.)
  */
 export function keepWork(): () => void {
+  void experiments.moveLegacy();
   for (const field of TRACE_FIELDS) {
     const kept = drafts.get(`trace.${field}`);
     if (kept !== undefined) trace[field] = kept;

@@ -1,9 +1,11 @@
+import type { CompareSetData } from './compare-sets';
+import type { Experiment, RunRecord } from '../experiment/types';
 import type { LoopResult, Part } from '../loop/loop';
 import type { TracedProgram } from '../trace/dataset';
 import type { TraceRequest } from '../trace/types';
 import type { TraceOutcome } from '../trace/worker-api';
 
-/** What the Library keeps. `compare` and `experiment` data belong to their views. */
+/** What the Library keeps. Compare sets and experiments open in their own views. */
 export type RecordKind = 'run' | 'analysis' | 'trace' | 'batch' | 'compare' | 'experiment';
 
 export const RECORD_KINDS: readonly RecordKind[] = [
@@ -61,13 +63,19 @@ export interface BatchData {
   note: string | null;
 }
 
+/** An experiment of the Experiments view with every run it finished. */
+export interface ExperimentData {
+  experiment: Experiment;
+  runs: RunRecord[];
+}
+
 export interface RecordDataByKind {
   run: RunData;
   analysis: AnalysisData;
   trace: TraceData;
   batch: BatchData;
-  compare: unknown;
-  experiment: unknown;
+  compare: CompareSetData;
+  experiment: ExperimentData;
 }
 
 /** What a list shows, without the (possibly large) data. */

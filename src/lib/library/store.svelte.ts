@@ -7,6 +7,22 @@ import { analysisId, exportLibrary, parseLoupeFile, runRecord } from './files';
 import { Library } from './library';
 import type { LibraryRecord, NewRecord, RecordKind, RecordMeta, RunData } from './records';
 
+/** A view that holds kept records open (Experiments, Compare): it may refuse a delete, and hears of one. */
+export interface RecordHolder {
+  refuse?(id: string): string | null;
+  removed?(id: string): void;
+}
+
+/** The view each kind opens in (runs open in the Library itself). */
+const VIEW_OF: Record<RecordKind, string> = {
+  run: 'library',
+  analysis: 'playground',
+  trace: 'trace',
+  batch: 'trace',
+  compare: 'compare',
+  experiment: 'experiments',
+};
+
 export interface StorageNumbers {
   usage: number;
   quota: number;
@@ -26,6 +42,12 @@ export class LibraryStore {
   /** What the last import or export did. */
   notice = $state<string | null>(null);
   readonly library = new Library();
+  #holders: RecordHolder[] = [];
+
+  /** Registers a view that holds records open. */
+  hold(holder: RecordHolder): void {
+    this.#holders.push(holder);
+  }
 
   async refresh(): Promise<void> {
     try {
@@ -55,7 +77,13 @@ export class LibraryStore {
   }
 
   async remove(id: string): Promise<void> {
+    const refusal = this.#holders.map((holder) => holder.refuse?.(id) ?? null).find(Boolean);
+    if (refusal) {
+      this.error = refusal;
+      return;
+    }
     await this.library.remove(id);
+    for (const holder of this.#holders) holder.removed?.(id);
     if (this.open?.id === id) this.close();
     await this.refresh();
   }
@@ -122,7 +150,7 @@ export class LibraryStore {
       router.go('library', null, { open: id });
     } else {
       // Compare sets and experiments open in their own view, which reads the record by its id.
-      router.go(record.kind, null, { open: id });
+      router.go(VIEW_OF[record.kind], null, { open: id });
     }
   }
 

@@ -9,30 +9,66 @@ const BUNDLED: readonly BundledFile[] = [
   'cruxeval-dev.jsonl',
 ];
 
+interface Lesson {
+  file: string;
+  item: string;
+  /** Set once the replay stands at the link's step: from then on the link follows Next token. */
+  following: boolean;
+}
+
 /**
  * Links for a lesson plan: `#/playground/reason?recording=<bundled file>&item=<id>&step=<n>`
  * opens a shipped recording in the Playground, ready to replay; with `step`, it plays in step
- * mode up to that many tokens and waits there for the class (Step goes on).
+ * mode up to that many tokens and waits there for the class (Next token goes on). While the class
+ * steps, the link's `step` follows (in place, no history entry), so a reload comes back to the
+ * same token; Back and Forward move between links as between pages.
  */
 export function followLessonLinks(): () => void {
   let handled = '';
+  let lesson: Lesson | null = null;
+  let opening = 0;
   return $effect.root(() => {
     $effect(() => {
       const { view, params } = router.route;
       const key = `${params.recording}|${params.item}|${params.step}`;
       if (view !== 'playground' || !params.recording || key === handled) return;
       handled = key;
-      void openRecording(params.recording, params.item ?? '', Number(params.step ?? 0));
+      lesson = { file: params.recording, item: params.item ?? '', following: false };
+      const ticket = ++opening;
+      void openRecording(lesson, Number(params.step ?? 0), () => ticket === opening);
+    });
+    $effect(() => {
+      const tokens = playground.tokensSoFar;
+      const { view, params } = router.route;
+      if (!lesson?.following || !playground.running || !playground.stepMode) return;
+      if (view !== 'playground') return;
+      if (params.recording !== lesson.file || (params.item ?? '') !== lesson.item) return;
+      if (!(tokens > Number(params.step ?? 0))) return;
+      handled = `${params.recording}|${params.item}|${tokens}`;
+      router.setParams({ step: String(tokens) });
     });
   });
 }
 
-async function openRecording(file: string, item: string, step: number): Promise<void> {
+async function openRecording(lesson: Lesson, step: number, current: () => boolean): Promise<void> {
+  const { file, item } = lesson;
   if (!BUNDLED.includes(file as BundledFile)) {
     libraryStore.error = `The link names ${file}, which is not a recording shipped with Loupe (${BUNDLED.join(', ')}).`;
     return;
   }
-  await playground.loadRecordings(file, await fetchBundled(file as BundledFile));
+  if (playground.running) {
+    if (playground.mode !== 'replay') {
+      libraryStore.error =
+        'A model is writing in the Playground: stop its run, then open the lesson link again.';
+      return;
+    }
+    // Another replay (an earlier link, say): it gives way to the one this link names.
+    playground.stop();
+    while (playground.running) await nextFrame();
+  }
+  const content = await fetchBundled(file as BundledFile);
+  if (!current()) return;
+  await playground.loadRecordings(file, content);
   const index = item ? playground.recordings.findIndex((r) => String(r.id) === item) : 0;
   if (index < 0) {
     libraryStore.error = `The link names recording “${item}”, which ${file} does not have.`;
@@ -40,14 +76,25 @@ async function openRecording(file: string, item: string, step: number): Promise<
   }
   playground.mode = 'replay';
   playground.pickRecording(index);
-  if (!(step > 0) || playground.running) return;
+  if (!(step > 0)) return;
   playground.stepMode = true;
   void playground.run();
-  // One token a frame until the link's step (the store paints, and counts, once a frame). The
-  // run first starts its interpreter, so a step is given only when the replay waits for one.
-  const deadline = performance.now() + 120_000;
-  while (playground.running && playground.tokensSoFar < step && performance.now() < deadline) {
-    if (playground.waitingForStep) playground.step();
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+  // One token at a time until the link's step. A step is given only when the replay waits for
+  // one, and the next only once the page has painted (and so counted) the last, which would
+  // otherwise overshoot. Turning step mode off, Stop, or another link ends the stepping.
+  while (current() && playground.running && playground.stepMode && playground.tokensSoFar < step) {
+    if (!playground.waitingForStep) {
+      await nextFrame();
+      continue;
+    }
+    const before = playground.tokensSoFar;
+    playground.step();
+    // A token the stop scanner holds back paints nothing: a few frames, then the next step.
+    for (let frame = 0; frame < 8 && playground.tokensSoFar === before; frame++) await nextFrame();
   }
+  lesson.following = current() && playground.running && playground.tokensSoFar >= step;
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }

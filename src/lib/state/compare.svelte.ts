@@ -6,6 +6,7 @@ import { readout } from '../compare/readout';
 import type { TranscriptRow } from '../compare/row';
 import type { GroupStats } from '../compare/stats';
 import { messageOf } from '../core/errors';
+import type { CompareSetData } from '../library/compare-sets';
 import { settings } from './settings.svelte';
 
 export interface CompareGroup {
@@ -105,6 +106,37 @@ export class CompareStore {
       delete this.#controllers[id];
     }
     await this.recompute();
+  }
+
+  /** Puts back a kept set (from the Library): its groups as they were tagged, figures recomputed. */
+  restore(set: CompareSetData): Promise<void> {
+    for (const id of Object.keys(this.#controllers)) this.cancel(Number(id));
+    this.groups = set.groups.map((g) => ({
+      id: this.#nextId++,
+      name: g.name,
+      sources: g.sources,
+      rows: g.rows,
+      errors: g.errors ?? [],
+      progress: null,
+      failure: g.failure ?? null,
+    }));
+    this.byOutcome = set.byOutcome;
+    return this.recompute();
+  }
+
+  /** The set as the Library keeps it; null while a group is still being read. */
+  get kept(): CompareSetData | null {
+    if (this.loading) return null;
+    return {
+      groups: this.groups.map(({ name, sources, rows, errors, failure }) => ({
+        name,
+        sources,
+        rows,
+        errors,
+        failure,
+      })),
+      byOutcome: this.byOutcome,
+    };
   }
 
   cancel(id: number): void {

@@ -7,6 +7,8 @@ import type { Experiment, ExperimentConfig, PlannedRun, RunRecord } from '../exp
 import { PROTOCOLS, type ProtocolId } from '../loop/protocols';
 import type { TemplateId } from '../transcript/format';
 import type { PackLine } from '../tasks/types';
+import { libraryStore } from '../library/store.svelte';
+import { router } from '../router/router.svelte';
 import { models } from './models.svelte';
 import { playground } from './playground.svelte';
 import { settings } from './settings.svelte';
@@ -82,8 +84,34 @@ export class ExperimentState {
   /** Durations of the runs finished since the page loaded, for the time left. */
   sessionMs = $state.raw<number[]>([]);
   #runner: ExperimentRunner | null = null;
-  #store = new ExperimentStore();
+  // Kept in the Library, beside runs and traces: listed, searched, exported with them.
+  #store = new ExperimentStore(libraryStore.library);
   #packs = new PackLibrary(`${import.meta.env.BASE_URL}data/packs/`);
+
+  constructor() {
+    libraryStore.hold({
+      refuse: (id) =>
+        this.running && this.experiment?.id === id
+          ? 'This experiment is running: pause or stop it in Experiments, then delete it.'
+          : null,
+      removed: (id) => {
+        if (this.experiment?.id !== id) return;
+        this.experiment = null;
+        this.records = [];
+        this.sessionMs = [];
+      },
+    });
+  }
+
+  /** Moves experiments kept before they joined the Library (run once at start-up). */
+  async moveLegacy(): Promise<void> {
+    try {
+      await this.#store.migrate();
+      await libraryStore.refresh();
+    } catch (error) {
+      libraryStore.error = `Experiments kept by an earlier Loupe could not be moved into the Library (they stay where they were): ${(error as Error).message}`;
+    }
+  }
 
   get backendLabel(): string | null {
     // Read the playground's engine so the view updates when a model is loaded.
@@ -117,19 +145,40 @@ export class ExperimentState {
     return ((this.experiment.plan.length - this.records.length) * mean) / 1000;
   }
 
-  async init(): Promise<void> {
+  /** Loads the task index and the experiment named by the link, or else the latest one. */
+  async init(openId: string | null = null): Promise<void> {
     try {
       this.index ??= await this.#packs.index();
     } catch (error) {
       this.loadError = (error as Error).message;
     }
+    if (openId) return this.open(openId);
     if (this.experiment) return;
     const latest = await this.#store.latest().catch(() => null);
-    if (!latest) return;
+    if (latest && !this.experiment) await this.open(latest.id);
+  }
+
+  /** Shows a kept experiment (from the Library, or a link `#/experiments?open=<id>`). */
+  async open(id: string): Promise<void> {
+    if (this.experiment?.id === id) return;
+    if (this.running) {
+      this.error = 'An experiment is running: pause or stop it before opening another.';
+      return;
+    }
+    const kept = await this.#store.get(id).catch(() => null);
+    if (!kept) {
+      this.error =
+        'That experiment is no longer in the Library (it was deleted, or this is another browser profile).';
+      return;
+    }
+    const { experiment, runs } = kept;
     // A run that was going when the page closed is paused: Resume picks it up.
-    this.experiment = latest.status === 'running' ? { ...latest, status: 'paused' } : latest;
-    this.records = await this.#store.runs(latest.id);
-    this.#applyConfig(latest.config);
+    this.experiment =
+      experiment.status === 'running' ? { ...experiment, status: 'paused' } : experiment;
+    this.records = runs;
+    this.sessionMs = [];
+    this.error = null;
+    this.#applyConfig(experiment.config);
   }
 
   #applyConfig(config: ExperimentConfig): void {
@@ -188,11 +237,13 @@ export class ExperimentState {
       const lines = await this.#loadTasks(config.families);
       const plan = buildPlan(config, sampleTasks(lines, config.families, config.sampleSize));
       const experiment = newExperiment(config, plan, backend.label);
-      if (this.experiment) await this.#store.delete(this.experiment.id);
+      // The experiment shown before stays in the Library.
       this.experiment = experiment;
       this.records = [];
       this.sessionMs = [];
       await this.#store.saveExperiment(experiment);
+      void libraryStore.refresh();
+      if (router.route.view === 'experiments') router.setParams({ open: experiment.id });
       await this.#go(backend);
     } catch (error) {
       this.error =
@@ -236,6 +287,7 @@ export class ExperimentState {
           this.records = [...this.records, record];
           this.sessionMs = [...this.sessionMs, record.durationMs];
           await this.#store.saveRun(experiment.id, record);
+          void libraryStore.refresh();
         },
       },
     );
@@ -254,6 +306,7 @@ export class ExperimentState {
     if (!this.experiment) return;
     this.experiment = { ...this.experiment, status };
     await this.#store.saveExperiment(this.experiment);
+    void libraryStore.refresh();
   }
 
   pause(): void {
@@ -266,10 +319,8 @@ export class ExperimentState {
 
   async discard(): Promise<void> {
     if (!this.experiment || this.running) return;
-    await this.#store.delete(this.experiment.id);
-    this.experiment = null;
-    this.records = [];
-    this.sessionMs = [];
+    await libraryStore.remove(this.experiment.id);
+    if (router.route.params.open) router.setParams({ open: '' });
   }
 
   /** Opens a run's transcript in the Playground, as a replay (its code is run again there). */

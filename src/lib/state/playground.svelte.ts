@@ -32,7 +32,7 @@ export class PlaygroundStore {
   /** Why a recordings file was refused, or which of its lines were skipped. */
   recordingNote = $state<string | null>(null);
   speed = $state(80);
-  stepMode = $state(false);
+  #stepMode = $state(false);
 
   question = $state(EXAMPLE_PROBLEMS[0]?.question ?? '');
   expected = $state(EXAMPLE_PROBLEMS[0]?.expected ?? '');
@@ -181,7 +181,15 @@ export class PlaygroundStore {
     this.useProtocol(detectProtocol(recording.text));
   }
 
-  /** In step mode, lets the replay write its next token. */
+  /** Step by step: each replayed token waits for Next. Turned off mid-replay, the replay plays on. */
+  get stepMode(): boolean {
+    return this.#stepMode;
+  }
+  set stepMode(on: boolean) {
+    this.#stepMode = on;
+    if (!on) this.#stepWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
   /** True while a step-by-step replay waits for Next. */
   get waitingForStep(): boolean {
     return this.#stepWaiters.length > 0;
@@ -207,9 +215,16 @@ export class PlaygroundStore {
       if (this.#runId === runId) this.live = live.snapshot();
     };
     const python = this.python;
+    // A fresh namespace: nothing from an earlier run (or the Python view) can change this one.
+    // Made while the first tokens stream, so a replay (or a lesson link's steps) need not wait
+    // for a cold interpreter to start; the first code block waits for it instead.
+    let fresh: Promise<unknown> | null = null;
     const live = new LiveRun(
       engine,
-      (code, signal) => python.run(code, { timeoutMs: settings.timeoutMs, signal }),
+      async (code, signal) => {
+        await (fresh ??= python.reset().catch(() => undefined));
+        return python.run(code, { timeoutMs: settings.timeoutMs, signal });
+      },
       this.#settings(engine, generation),
       {
         crucialTokens: settings.crucialTokens,
@@ -221,8 +236,6 @@ export class PlaygroundStore {
     );
     this.live = { ...emptySnapshot(), running: true };
     try {
-      // A fresh namespace: nothing from an earlier run (or the Python view) can change this one.
-      await python.reset().catch(() => undefined);
       const result = await live.start(controller.signal);
       if (result.reason === 'error' && generation)
         models.store.report(
@@ -287,9 +300,8 @@ export class PlaygroundStore {
     if (!recording) return null;
     return new ReplayEngine(recording.text, `${this.recordingSource} #${recording.id}`, {
       tokensPerSecond: this.speed >= 1000 ? Infinity : this.speed,
-      gate: this.stepMode
-        ? () => new Promise<void>((resolve) => this.#stepWaiters.push(resolve))
-        : undefined,
+      gate: () =>
+        this.#stepMode ? new Promise<void>((resolve) => this.#stepWaiters.push(resolve)) : null,
     });
   }
 }
