@@ -59,14 +59,12 @@ export function runAnalysis(
 ): AnalysisSummary {
   const size = options.batchSize ?? (options.mode === 'full' ? 100 : 500);
   let batch: AnalysisBatch = { rows: [], items: [], errors: [] };
-  let pending = 0;
   let transcripts = 0;
   let skipped = 0;
   let last = now();
   const flush = () => {
     if (batch.items.length || batch.rows.length || batch.errors.length) onBatch(batch);
     batch = { rows: [], items: [], errors: [] };
-    pending = 0;
   };
   for (const step of readTranscripts(text, name)) {
     if (step.error) {
@@ -80,9 +78,8 @@ export function runAnalysis(
       } else if (options.mode === 'full') batch.items.push(item);
       else batch.rows.push(transcriptRow(item));
       transcripts += 1;
-      pending += 1;
     }
-    if (pending >= size) flush();
+    if (batch.items.length + batch.rows.length >= size) flush();
     const t = now();
     if (t - last >= intervalMs) {
       last = t;

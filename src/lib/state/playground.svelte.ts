@@ -218,11 +218,11 @@ export class PlaygroundStore {
     // A fresh namespace: nothing from an earlier run (or the Python view) can change this one.
     // Made while the first tokens stream, so a replay (or a lesson link's steps) need not wait
     // for a cold interpreter to start; the first code block waits for it instead.
-    let fresh: Promise<unknown> | null = null;
+    const fresh = python.reset().catch(() => undefined);
     const live = new LiveRun(
       engine,
       async (code, signal) => {
-        await (fresh ??= python.reset().catch(() => undefined));
+        await fresh;
         return python.run(code, { timeoutMs: settings.timeoutMs, signal });
       },
       this.#settings(engine, generation),

@@ -10,13 +10,13 @@ import { settings } from './settings.svelte';
 export type { AnalysedTranscript } from '../analysis/analyse';
 import type { AnalysedTranscript } from '../analysis/analyse';
 
+/** How often arriving results are shown while a file is tagged. */
+const SHOW_EVERY_MS = 250;
+
 /**
  * Imported transcripts, tagged, and what the Playground's analysis shows. Files are read, imported
  * and tagged in a worker (progress, Cancel); results arrive in batches so the page never stalls.
  */
-/** How often arriving results are shown while a file is tagged. */
-const SHOW_EVERY_MS = 250;
-
 export class TranscriptStore {
   items = $state.raw<AnalysedTranscript[]>([]);
   errors = $state.raw<ImportError[]>([]);
