@@ -199,7 +199,7 @@ test.describe('experiments and compare sets in the Library', () => {
 
     // Reopened from the Library, changed: the same record, still named as the person named it.
     await item.getByRole('button', { name: 'Open' }).click();
-    expect(page.url()).toBe(link);
+    await expect(page).toHaveURL(link);
     await compare.splitByOutcome.check();
     await expect(compare.table.locator('thead')).toContainText('lesson A/correct');
     await library.open();

@@ -122,12 +122,12 @@ test.describe('a classroom-ready Playground', () => {
     await page.goto('#/python');
     const editor = page.locator('[data-testid=code-editor][data-ready=true] .cm-content');
     await editor.fill('');
+    await expect(editor.locator('.cm-line')).toHaveCount(1);
     await editor.pressSequentially('def f():');
+    await expect(editor.locator('.cm-line').first()).toHaveText('def f():');
     await page.keyboard.press('Enter');
     await page.keyboard.type('return 1');
-    await expect(editor).toContainText('def f():');
-    const second = await editor.locator('.cm-line').nth(1).textContent();
-    expect(second).toBe('    return 1');
+    await expect(editor.locator('.cm-line').nth(1)).toHaveText('    return 1');
     await expect(page.getByText('press Esc, then Tab').first()).toBeVisible();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
