@@ -162,8 +162,8 @@ test.describe('the Library', () => {
     const tokens = () =>
       page.evaluate(
         () =>
-          (globalThis as unknown as { loupe: { playground: { tokensSoFar: number } } }).loupe
-            .playground.tokensSoFar,
+          (globalThis as unknown as { loupe: { playground: { live: { tokensSoFar: number } } } })
+            .loupe.playground.live.tokensSoFar,
       );
     await expect.poll(tokens).toBe(30);
     const atThirty = await playground.transcript.textContent();

@@ -38,9 +38,9 @@ export function followLessonLinks(): () => void {
       void openRecording(lesson, Number(params.step ?? 0), () => ticket === opening);
     });
     $effect(() => {
-      const tokens = playground.tokensSoFar;
+      const tokens = playground.live.tokensSoFar;
       const { view, params } = router.route;
-      if (!lesson?.following || !playground.running || !playground.stepMode) return;
+      if (!lesson?.following || !playground.live.running || !playground.recordings.stepMode) return;
       if (view !== 'playground') return;
       if (params.recording !== lesson.file || (params.item ?? '') !== lesson.item) return;
       if (!(tokens > Number(params.step ?? 0))) return;
@@ -56,7 +56,7 @@ async function openRecording(lesson: Lesson, step: number, current: () => boolea
     libraryStore.error = `The link names ${file}, which is not a recording shipped with Loupe (${BUNDLED.join(', ')}).`;
     return;
   }
-  if (playground.running) {
+  if (playground.live.running) {
     if (playground.mode !== 'replay') {
       libraryStore.error =
         'A model is writing in the Playground: stop its run, then open the lesson link again.';
@@ -64,12 +64,12 @@ async function openRecording(lesson: Lesson, step: number, current: () => boolea
     }
     // Another replay (an earlier link, say): it gives way to the one this link names.
     playground.stop();
-    while (playground.running) await nextFrame();
+    while (playground.live.running) await nextFrame();
   }
   const content = await fetchBundled(file as BundledFile);
   if (!current()) return;
   await playground.loadRecordings(file, content);
-  const index = item ? playground.recordings.findIndex((r) => String(r.id) === item) : 0;
+  const index = item ? playground.recordings.list.findIndex((r) => String(r.id) === item) : 0;
   if (index < 0) {
     libraryStore.error = `The link names recording “${item}”, which ${file} does not have.`;
     return;
@@ -77,22 +77,28 @@ async function openRecording(lesson: Lesson, step: number, current: () => boolea
   playground.mode = 'replay';
   playground.pickRecording(index);
   if (!(step > 0)) return;
-  playground.stepMode = true;
+  playground.recordings.stepMode = true;
   void playground.run();
   // One token at a time until the link's step. A step is given only when the replay waits for
   // one, and the next only once the page has painted (and so counted) the last, which would
   // otherwise overshoot. Turning step mode off, Stop, or another link ends the stepping.
-  while (current() && playground.running && playground.stepMode && playground.tokensSoFar < step) {
-    if (!playground.waitingForStep) {
+  while (
+    current() &&
+    playground.live.running &&
+    playground.recordings.stepMode &&
+    playground.live.tokensSoFar < step
+  ) {
+    if (!playground.recordings.waitingForStep) {
       await nextFrame();
       continue;
     }
-    const before = playground.tokensSoFar;
-    playground.step();
+    const before = playground.live.tokensSoFar;
+    playground.recordings.step();
     // A token the stop scanner holds back paints nothing: a few frames, then the next step.
-    for (let frame = 0; frame < 8 && playground.tokensSoFar === before; frame++) await nextFrame();
+    for (let frame = 0; frame < 8 && playground.live.tokensSoFar === before; frame++)
+      await nextFrame();
   }
-  lesson.following = current() && playground.running && playground.tokensSoFar >= step;
+  lesson.following = current() && playground.live.running && playground.live.tokensSoFar >= step;
 }
 
 function nextFrame(): Promise<void> {

@@ -5,12 +5,13 @@ import { formatHash, parseHash, sameRoute, type Route } from './route';
  * history entry (Back and Forward work); moving within an item (a step) replaces it.
  */
 export class Router {
-  route = $state.raw<Route>(parseHash(location.hash));
+  // Outside a page (Node, tests) there is no address: the router starts empty and never listens.
+  route = $state.raw<Route>(parseHash(globalThis.location?.hash ?? ''));
   /** The tab last shown in each view, so coming back to a view finds it as it was left. */
   #tabs = $state.raw<Record<string, string>>({});
 
   constructor() {
-    window.addEventListener('hashchange', () => this.#read());
+    globalThis.addEventListener?.('hashchange', () => this.#read());
     this.#remember(this.route);
   }
 

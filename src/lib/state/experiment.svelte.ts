@@ -1,79 +1,19 @@
-import type { GenerationEngine } from '../engine/types';
-import { buildPlan, newExperiment, PlanError, runCount, sampleTasks } from '../experiment/plan';
-import { PackLibrary, type PackIndex } from '../experiment/packs';
+import { buildPlan, newExperiment, PlanError, sampleTasks } from '../experiment/plan';
+import { PackLibrary } from '../experiment/packs';
 import { ExperimentRunner, type ExperimentBackend } from '../experiment/runner';
 import { ExperimentStore } from '../experiment/store';
-import type { Experiment, ExperimentConfig, PlannedRun, RunRecord } from '../experiment/types';
-import { PROTOCOLS, type ProtocolId } from '../loop/protocols';
-import type { TemplateId } from '../transcript/format';
+import type { Experiment, PlannedRun, RunRecord } from '../experiment/types';
 import type { PackLine } from '../tasks/types';
 import { libraryStore } from '../library/store.svelte';
 import { router } from '../router/router.svelte';
+import { liveBackend } from './experiment-backend';
+import { ExperimentSetup } from './experiment-setup.svelte';
 import { models } from './models.svelte';
 import { playground } from './playground.svelte';
-import { settings } from './settings.svelte';
-
-declare global {
-  interface Window {
-    /** Set only by browser tests (Playwright's addInitScript): an engine to run experiments on. */
-    __loupeExperimentEngine?: () => GenerationEngine;
-  }
-}
-
-export const TOKEN_CHOICES = ['Wait', 'Let', 'Check'];
-
-/**
- * The adapter between the experiment and the live path: the loaded WebLLM model and the Python
- * worker. Null without a loaded model (replays cannot react to an inserted token).
- */
-function liveBackend(): ExperimentBackend | null {
-  const runCode: ExperimentBackend['runCode'] = (code, signal) =>
-    playground.python.run(code, { timeoutMs: settings.timeoutMs, signal });
-  const scripted = window.__loupeExperimentEngine?.();
-  if (scripted) return { label: scripted.label, engine: scripted, runCode };
-  const loaded = models.loaded;
-  if (!loaded) return null;
-  // Each model call owns the model for its length (the model store runs one generation at a
-  // time), so a Playground run or the judge cannot start under an experiment's request.
-  const engine: GenerationEngine = {
-    kind: 'webllm',
-    label: `${loaded.modelId} (live, on this device)`,
-    async generate(request, onText) {
-      const generation = models.store.begin('experiment');
-      try {
-        return await generation.generate(request, onText);
-      } finally {
-        generation.end();
-      }
-    },
-  };
-  return { label: engine.label, engine, runCode };
-}
 
 /** The Experiments view: the setup, the experiment being run, its stored runs. */
-export class ExperimentState {
-  index = $state.raw<PackIndex | null>(null);
+export class ExperimentState extends ExperimentSetup {
   loadError = $state<string | null>(null);
-  families = $state<string[]>([
-    'game24',
-    'permutations_and_combinations',
-    'boxlift',
-    'string_insertion',
-  ]);
-  sampleSize = $state(10);
-  protocol = $state<ProtocolId>('markdown-tir');
-  template = $state<TemplateId>('chatml');
-  system = $state(PROTOCOLS['markdown-tir'].systemPrompt);
-  tokenChoice = $state('Wait');
-  customToken = $state('');
-  conditions = $state<number[]>([0, 1, 2, 3, 4, 5]);
-  seedsText = $state('1');
-  maxRounds = $state(4);
-  maxTokensPerRound = $state(1024);
-  maxTotalTokens = $state(3072);
-  temperature = $state(0.6);
-  contextWindow = $state(4096);
-
   experiment = $state.raw<Experiment | null>(null);
   records = $state.raw<RunRecord[]>([]);
   current = $state.raw<PlannedRun | null>(null);
@@ -89,6 +29,7 @@ export class ExperimentState {
   #packs = new PackLibrary(`${import.meta.env.BASE_URL}data/packs/`);
 
   constructor() {
+    super();
     libraryStore.hold({
       refuse: (id) =>
         this.running && this.experiment?.id === id
@@ -114,28 +55,9 @@ export class ExperimentState {
   }
 
   get backendLabel(): string | null {
-    // Read the playground's engine so the view updates when a model is loaded.
-    void playground.engine;
+    // Read the loaded model so the view updates when one is loaded.
+    void models.loaded;
     return liveBackend()?.label ?? null;
-  }
-
-  get token(): string {
-    return this.tokenChoice === 'custom' ? this.customToken : this.tokenChoice;
-  }
-
-  get seeds(): number[] {
-    return this.seedsText
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map(Number);
-  }
-
-  get plannedCount(): number {
-    if (!this.index) return 0;
-    const tasks = this.index.families
-      .filter((f) => this.families.includes(f.family))
-      .reduce((sum, f) => sum + Math.min(f.count, Math.max(0, this.sampleSize)), 0);
-    return runCount(tasks, { conditions: this.conditions, seeds: this.seeds });
   }
 
   get secondsLeft(): number | null {
@@ -178,29 +100,7 @@ export class ExperimentState {
     this.records = runs;
     this.sessionMs = [];
     this.error = null;
-    this.#applyConfig(experiment.config);
-  }
-
-  #applyConfig(config: ExperimentConfig): void {
-    this.families = config.families;
-    this.sampleSize = config.sampleSize;
-    this.protocol = config.protocol;
-    this.template = config.template;
-    this.system = config.system;
-    this.tokenChoice = TOKEN_CHOICES.includes(config.token) ? config.token : 'custom';
-    if (this.tokenChoice === 'custom') this.customToken = config.token;
-    this.conditions = config.conditions;
-    this.seedsText = config.seeds.join(', ');
-    this.maxRounds = config.maxRounds;
-    this.maxTokensPerRound = config.maxTokensPerRound;
-    this.maxTotalTokens = config.maxTotalTokens;
-    this.temperature = config.temperature;
-    this.contextWindow = config.contextWindow;
-  }
-
-  useProtocol(id: ProtocolId): void {
-    this.protocol = id;
-    this.system = PROTOCOLS[id].systemPrompt;
+    this.applyConfig(experiment.config);
   }
 
   async #loadTasks(families: string[]): Promise<PackLine[]> {
@@ -217,22 +117,7 @@ export class ExperimentState {
       this.error = 'Load a model first (see above).';
       return;
     }
-    const config: ExperimentConfig = {
-      families: [...this.families],
-      sampleSize: this.sampleSize,
-      protocol: this.protocol,
-      template: this.template,
-      system: this.system,
-      token: this.token,
-      conditions: [...this.conditions],
-      seeds: this.seeds,
-      maxRounds: this.maxRounds,
-      maxTokensPerRound: this.maxTokensPerRound,
-      maxTotalTokens: this.maxTotalTokens,
-      temperature: this.temperature,
-      topP: 0.95,
-      contextWindow: this.contextWindow,
-    };
+    const config = this.config();
     try {
       const lines = await this.#loadTasks(config.families);
       const plan = buildPlan(config, sampleTasks(lines, config.families, config.sampleSize));

@@ -1,130 +1,92 @@
-import { LoupeError, messageOf } from '../core/errors';
-import { PlaygroundJudge } from './judge.svelte';
-import { CATALOG } from '../engine/catalog';
+import { LoupeError } from '../core/errors';
 import { ReplayEngine } from '../engine/replay';
 import type { GenerationEngine } from '../engine/types';
 import { LiveRun, emptySnapshot, type LiveSnapshot } from '../live/run';
-import type { LoopSettings } from '../loop/loop';
+import { keepRun } from '../library/store.svelte';
+import type { RunData } from '../library/records';
 import { EXAMPLE_PROBLEMS } from '../loop/problems';
-import { PROTOCOLS, type ProtocolId } from '../loop/protocols';
-import type { Generation } from '../model/generation';
+import { CATALOG } from '../engine/catalog';
 import { PythonClient, type InterpreterState } from '../python/client';
 import { DEFAULT_MAX_OUTPUT_BYTES } from '../python/types';
-import { TEMPLATES, detectProtocol, type TemplateId } from '../transcript/format';
-import { importTranscripts, type ImportedTranscript } from '../transcript/import';
+import { detectProtocol } from '../transcript/format';
+import { PlaygroundJudge } from './judge.svelte';
 import { models } from './models.svelte';
+import { Recordings } from './recordings.svelte';
+import { RunForm } from './run-form.svelte';
 import { settings, withSlash } from './settings.svelte';
-import { keepRun } from '../library/store.svelte';
 
 export type EngineMode = 'replay' | 'model';
-export const CRUCIAL_CHOICES = ['Wait', 'Let', 'Check', 'Wait, let me verify this with code.'];
+
+/** What the Playground uses from outside; tests give their own. */
+export interface PlaygroundDeps {
+  /** The interpreter Playground runs use (never the Python view's). */
+  python: () => PythonClient;
+  /** Keeps a finished run in the Library. */
+  keep: (run: RunData) => void;
+  /** Calls `paint` before the next repaint; returns a cancel. */
+  frame: (paint: () => void) => () => void;
+}
+
+const BROWSER: PlaygroundDeps = {
+  python: () =>
+    new PythonClient({
+      indexURL: new URL('pyodide/', document.baseURI).href,
+      packageIndexURL: withSlash(settings.packageIndexURL),
+      maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
+      name: 'python-playground',
+    }),
+  keep: keepRun,
+  frame: (paint) => {
+    const id = requestAnimationFrame(paint);
+    return () => cancelAnimationFrame(id);
+  },
+};
 
 /**
- * The Playground's form (engine, problem, loop settings) and the latest run's snapshot. The run
- * itself is a framework-free LiveRun; this class only starts it and schedules paints. Code runs
- * in the Playground's own interpreter, in a fresh namespace each run, never the Python view's.
+ * The Playground: which engine runs (a recording or the loaded model), the run form, and the
+ * latest run's snapshot. The run is a framework-free LiveRun; this class starts and stops it,
+ * schedules paints and keeps the run. Components read `live`, `form` and `recordings` directly.
  */
 export class PlaygroundStore {
   mode = $state<EngineMode>('replay');
-  recordings = $state.raw<ImportedTranscript[]>([]);
-  recordingSource = $state('');
-  recordingIndex = $state(0);
-  /** Why a recordings file was refused, or which of its lines were skipped. */
-  recordingNote = $state<string | null>(null);
-  speed = $state(80);
-  #stepMode = $state(false);
-
-  question = $state(EXAMPLE_PROBLEMS[0]?.question ?? '');
-  expected = $state(EXAMPLE_PROBLEMS[0]?.expected ?? '');
-  protocol = $state<ProtocolId>('markdown-tir');
-  system = $state(PROTOCOLS['markdown-tir'].systemPrompt);
-  template = $state<TemplateId>('chatml');
-  maxRounds = $state(4);
-  maxTokensPerRound = $state(1024);
-  maxTotalTokens = $state(4096);
-  temperature = $state(0.6);
-  interventionText = $state('Wait');
-  interventionTimes = $state(0);
-
+  readonly form = new RunForm();
+  readonly recordings = new Recordings();
   live = $state.raw<LiveSnapshot>(emptySnapshot());
   engineLabel = $state('');
   /** The loaded model's counts of the latest run's behaviours. */
   readonly judge = new PlaygroundJudge(this);
   pythonState = $state.raw<InterpreterState | null>(null);
-  #runId = 0;
+  #runId = $state(0);
   #controller: AbortController | null = null;
-  #stepWaiters: (() => void)[] = [];
   #python: PythonClient | null = null;
+  readonly #deps: PlaygroundDeps;
+
+  constructor(deps: PlaygroundDeps = BROWSER) {
+    this.#deps = deps;
+  }
 
   /** Which run the Playground shows (each Run adds one). */
   get runId(): number {
     return this.#runId;
   }
-
-  get running(): boolean {
-    return this.live.running;
+  get question(): string {
+    return this.form.question;
   }
-  get parts() {
-    return this.live.parts;
-  }
-  get blocks() {
-    return this.live.blocks;
-  }
-  get open() {
-    return this.live.open;
-  }
-  get counts() {
-    return this.live.counts;
-  }
-  get unitCount() {
-    return this.live.unitCount;
-  }
-  get crucialCount() {
-    return this.live.crucialCount;
-  }
-  get marks() {
-    return this.live.marks;
-  }
-  get textLength() {
-    return this.live.textLength;
-  }
-  get approxTokens() {
-    return this.live.approxTokens;
-  }
-  get tokensSoFar() {
-    return this.live.tokensSoFar;
-  }
-  get assistant() {
+  get assistant(): string {
     return this.live.assistant;
-  }
-  get repetition() {
-    return this.live.repetition;
-  }
-  get result() {
-    return this.live.result;
-  }
-  /** The loaded model (its id), read by the judge and Run buttons. */
-  get engine() {
-    return models.loaded;
   }
 
   /** Why Run cannot start now, or null. */
   get runBlocked(): string | null {
-    if (this.running) return 'A run is in progress.';
-    if (this.mode === 'replay') return this.recordings.length ? null : 'Open a recording first.';
+    if (this.live.running) return 'A run is in progress.';
+    if (this.mode === 'replay') return this.recordings.chosen ? null : 'Open a recording first.';
     return models.busyReason('run');
   }
 
   /** The interpreter Playground runs use (started on first need, or to warm it up). */
   get python(): PythonClient {
     if (!this.#python) {
-      this.#python = new PythonClient({
-        // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never reactive
-        indexURL: new URL('pyodide/', document.baseURI).href,
-        packageIndexURL: withSlash(settings.packageIndexURL),
-        maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
-        name: 'python-playground',
-      });
+      this.#python = this.#deps.python();
       this.#python.subscribe((state) => (this.pythonState = state));
     }
     return this.#python;
@@ -133,85 +95,41 @@ export class PlaygroundStore {
   /** Switches between replay and a live model; a live model starts from an example problem. */
   setMode(mode: EngineMode): void {
     this.mode = mode;
-    if (mode === 'model' && this.recordings[this.recordingIndex]?.question !== this.question)
-      return;
-    if (mode === 'model') {
-      const example = EXAMPLE_PROBLEMS[0];
-      this.question = example?.question ?? '';
-      this.expected = example?.expected ?? '';
-      const model = CATALOG.find((m) => m.base === models.modelBase);
-      if (model) this.useProtocol(model.protocol, model.template);
-    }
+    if (mode !== 'model' || this.recordings.chosen?.question !== this.form.question) return;
+    const example = EXAMPLE_PROBLEMS[0];
+    this.form.useProblem(example?.question ?? '', example?.expected ?? '');
+    const model = CATALOG.find((m) => m.base === models.modelBase);
+    if (model) this.form.useProtocol(model.protocol, model.template);
   }
 
-  useProtocol(id: ProtocolId, template?: TemplateId): void {
-    this.protocol = id;
-    this.system = PROTOCOLS[id].systemPrompt;
-    if (template) this.template = template;
-  }
-
+  /** Opens a file of recordings and picks its first (a file that cannot be read keeps the last). */
   async loadRecordings(name: string, content: string): Promise<void> {
-    let imported: ReturnType<typeof importTranscripts>;
-    try {
-      imported = importTranscripts(content, name);
-    } catch (error) {
-      // A file that cannot be read at all (empty, binary, a JSON array): say so, keep what was loaded.
-      this.recordingNote = messageOf(error);
-      return;
-    }
-    const { transcripts, errors } = imported;
-    this.recordingNote = errors.length
-      ? `${name}: ${errors.length} lines skipped (${errors
-          .slice(0, 3)
-          .map((e) => `line ${e.line}: ${e.message}`)
-          .join('; ')}${errors.length > 3 ? '; …' : ''}).`
-      : null;
-    this.recordings = transcripts;
-    this.recordingSource = name;
-    this.pickRecording(0);
+    if (this.recordings.load(name, content)) this.pickRecording(0);
   }
 
+  /** Picks a recording: its question, expected answer and protocol fill the form. */
   pickRecording(index: number): void {
-    this.recordingIndex = index;
-    const recording = this.recordings[index];
+    this.recordings.index = index;
+    const recording = this.recordings.chosen;
     if (!recording) return;
     // No placeholder text here: it would end up in exports as if it were the question.
-    this.question = recording.question ?? '';
-    this.expected = recording.expected ?? '';
-    this.useProtocol(detectProtocol(recording.text));
-  }
-
-  /** Step by step: each replayed token waits for Next. Turned off mid-replay, the replay plays on. */
-  get stepMode(): boolean {
-    return this.#stepMode;
-  }
-  set stepMode(on: boolean) {
-    this.#stepMode = on;
-    if (!on) this.#stepWaiters.splice(0).forEach((resolve) => resolve());
-  }
-
-  /** True while a step-by-step replay waits for Next. */
-  get waitingForStep(): boolean {
-    return this.#stepWaiters.length > 0;
-  }
-
-  step(): void {
-    this.#stepWaiters.shift()?.();
+    this.form.useProblem(recording.question ?? '', recording.expected ?? '');
+    this.form.useProtocol(detectProtocol(recording.text));
   }
 
   async run(): Promise<void> {
     if (this.runBlocked) return;
     const runId = ++this.#runId;
     const generation = this.mode === 'model' ? models.store.begin('run') : null;
-    const engine = generation ?? this.#replayEngine();
+    const engine: GenerationEngine | null = generation ?? this.recordings.engine();
     if (!engine) return;
     const controller = new AbortController();
     this.#controller = controller;
     this.judge.clear();
     this.engineLabel = engine.label;
-    let frame = 0;
+    let cancelPaint: (() => void) | null = null;
     const paint = () => {
-      frame = 0;
+      cancelPaint = null;
       if (this.#runId === runId) this.live = live.snapshot();
     };
     const python = this.python;
@@ -225,13 +143,13 @@ export class PlaygroundStore {
         await fresh;
         return python.run(code, { timeoutMs: settings.timeoutMs, signal });
       },
-      this.#settings(engine, generation),
+      this.form.loopSettings(engine.kind === 'replay', generation?.contextWindow ?? null),
       {
         crucialTokens: settings.crucialTokens,
         recordedOutput:
           engine instanceof ReplayEngine ? (i) => engine.recordedOutput(i) : undefined,
         // The page is repainted once a frame, however fast the tokens come.
-        onChange: () => (frame ||= requestAnimationFrame(paint)),
+        onChange: () => (cancelPaint ??= this.#deps.frame(paint)),
       },
     );
     this.live = { ...emptySnapshot(), running: true };
@@ -242,28 +160,20 @@ export class PlaygroundStore {
           new LoupeError(result.errorCode ?? 'model/generation-failed', result.message),
         );
     } finally {
-      if (frame) cancelAnimationFrame(frame);
+      (cancelPaint as (() => void) | null)?.();
       if (this.#runId === runId) this.live = live.snapshot();
       generation?.end();
       if (this.#controller === controller) this.#controller = null;
-      this.#stepWaiters.splice(0).forEach((resolve) => resolve());
-      keepRun({
-        engine: this.engineLabel,
-        question: this.question,
-        expected: this.expected.trim() || null,
-        parts: this.parts,
-        result: this.result,
-        counts: this.counts,
-        settings: {
-          protocol: this.protocol,
-          template: this.template,
-          system: this.system,
-          maxRounds: this.maxRounds,
-          maxTokensPerRound: this.maxTokensPerRound,
-          maxTotalTokens: this.maxTotalTokens,
-          temperature: this.temperature,
-          intervention: { text: this.interventionText, times: this.interventionTimes },
-        },
+      this.recordings.release();
+      const { parts, result, counts } = live.snapshot();
+      this.#deps.keep({
+        engine: engine.label,
+        question: this.form.question,
+        expected: this.form.expectedAnswer,
+        parts,
+        result,
+        counts,
+        settings: this.form.kept(),
       });
     }
   }
@@ -271,38 +181,7 @@ export class PlaygroundStore {
   /** Stops this Playground's run: its own generation and its own code, nothing else. */
   stop(): void {
     this.#controller?.abort();
-    this.#stepWaiters.splice(0).forEach((resolve) => resolve());
-  }
-
-  #settings(engine: GenerationEngine, generation: Generation | null): LoopSettings {
-    return {
-      protocol: PROTOCOLS[this.protocol],
-      template: TEMPLATES[this.template],
-      system: this.system,
-      question: this.question,
-      maxRounds: this.maxRounds,
-      maxTokensPerRound: this.maxTokensPerRound,
-      maxTotalTokens: this.maxTotalTokens,
-      temperature: this.temperature,
-      topP: 0.95,
-      intervention: {
-        text: this.interventionText,
-        times: engine.kind === 'replay' ? 0 : this.interventionTimes,
-      },
-      outputLimit: 2000,
-      expected: this.expected.trim() || null,
-      contextWindow: generation?.contextWindow ?? null,
-    };
-  }
-
-  #replayEngine(): ReplayEngine | null {
-    const recording = this.recordings[this.recordingIndex];
-    if (!recording) return null;
-    return new ReplayEngine(recording.text, `${this.recordingSource} #${recording.id}`, {
-      tokensPerSecond: this.speed >= 1000 ? Infinity : this.speed,
-      gate: () =>
-        this.#stepMode ? new Promise<void>((resolve) => this.#stepWaiters.push(resolve)) : null,
-    });
+    this.recordings.release();
   }
 }
 
