@@ -16,7 +16,7 @@ export const FAMILIES: Family[] = [
   ),
   family(
     'agreement',
-    /\b(match(es|ed|ing)?|agrees?|agreed|consistent|identical|the same|same as|coincides?|satisf(y|ies|ied|ying)|holds?|checks out|as expected|confirms?|confirmed|correct|valid|fine|works|equals?|exactly|indeed|yes|as (predicted|computed|found|before|claimed)|reproduc\w+|plausible|reasonable|makes sense|pass(es|ed)?|no assert\w*|unambiguous|good|right|✓|true)\b/gi,
+    /\b(match(es|ed|ing)?|agrees?|agreed|consistent|identical|the same|same as|coincides?|satisf(y|ies|ied|ying)|holds?|checks out|as expected|confirms?|confirmed|correct(?! (this|that|it|the|my|our|them|these|those|for|an?)\b)|valid|fine|works|equals?|exactly|indeed|yes|as (predicted|computed|found|before|claimed)|reproduc\w+|plausible|reasonable|makes sense|pass(es|ed)?|no assert\w*|unambiguous|good|right|✓|true)\b/gi,
   ),
   family(
     'comparison',
@@ -36,7 +36,7 @@ export const FAMILIES: Family[] = [
   ),
   family(
     'revision',
-    /\b(wrong|mistake\w*|incorrect(ly)?|oops|actually|fix(ed|es|ing)?|correct(ed|ing|ion)|redo|rewrite|revis\w+|mis\w+|forgot|overlooked|overcount\w*|undercount\w*|double[- ]count\w*|should have|shouldn't have|instead|again|(should|needs? to|has to) (be|have been|read|say)|let me (correct|fix|redo|re\w+)|the (suspect|culprit)|i (used|wrote|assumed|treated|applied|subtracted|added|counted)|wrongly|scratch that)\b/gi,
+    /\b(wrong|mistake\w*|incorrect(ly)?|oops|actually|fix(ed|es|ing)?|correct(ed|ing|ion)|redo|rewrite|revis\w+|mis\w+|forgot|overlooked|overcount\w*|undercount\w*|double[- ]count\w*|should have|shouldn't have|instead|again|(should|needs? to|has to) (be|have been|read|say)|let me (correct|fix|redo|re\w+)|the (suspect|culprit)|i (used|wrote|assumed|treated|applied|subtracted|added|counted)|wrongly|scratch that|correct (this|that|it|the|my|our|them|these|those|for|an?)|apolog\w+|oversight|re-?evaluat\w+|re-?examin\w+|reconsider\w*|revisit\w*|made an? (error|mistake|slip)|went wrong|erroneous\w*|flaw\w*)\b/gi,
   ),
   family(
     'abandon',

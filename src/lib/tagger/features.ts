@@ -100,7 +100,7 @@ function words(b: Builder, text: string, prefix: string, bigrams: boolean): stri
   for (const match of text.matchAll(WORD)) {
     const start = match.index ?? 0;
     const end = start + match[0].length;
-    const word = /^\d/.test(match[0]) ? '<n>' : match[0].toLowerCase();
+    const word = normalised(match[0]);
     found.push(word);
     b.add(`${prefix}w:${word}`, { start, end });
     if (bigrams && previous)
@@ -108,6 +108,18 @@ function words(b: Builder, text: string, prefix: string, bigrams: boolean): stri
     previous = { word, start };
   }
   return found;
+}
+
+/**
+ * A word as a shared feature: numbers and one-letter variables become placeholders, and the
+ * common endings go, so that each voice's inflections meet ("checked", "checking", "checks").
+ */
+export function normalised(raw: string): string {
+  if (/^\d/.test(raw)) return '<n>';
+  const word = raw.toLowerCase();
+  if (word.length === 1 && word !== 'a' && word !== 'i') return '<v>';
+  if (word.length <= 4 || word.includes("'")) return word;
+  return word.replace(/(?:ing|ed|es|s|ly)$/, '');
 }
 
 function proseFeatures(b: Builder, text: string, d: Discourse): void {
