@@ -37,6 +37,8 @@ export interface Discourse {
   plan: Opener | null;
   /** The last units written (not outputs), newest last, with the labels the tagger gave them. */
   recent: (Opener & { kind: Unit['kind']; labels: Behaviour[] })[];
+  /** How many units the tagger has given each label so far: the voice's habits. */
+  given: Partial<Record<Behaviour, number>>;
   /** Where the last unit ended, in the whole text. */
   end: number;
 }
@@ -56,6 +58,7 @@ export function newDiscourse(): Discourse {
     code: [],
     plan: null,
     recent: [],
+    given: {},
     end: 0,
   };
 }
@@ -64,6 +67,10 @@ const ERROR_OUTPUT = /Traceback \(most recent call last\)|\b\w+Error\b|\bExcepti
 const LIST_ITEM = /^\s*(\d+[.)]|\(\d+\)|[-*•]|[a-z][.)])\s/i;
 const PLAN_OPENER =
   /\b(steps?|plan|stages?|parts|cases|as follows|approach|sub-?goals?|we need to|we will|we'll|i'll|i will)\b[^.]*:\s*$/i;
+
+/** A sentence that announces steps without a colon ("Let's break this down step by step."). */
+const PLAN_ANNOUNCED =
+  /\bstep[- ]by[- ]step\b|\bbreak\w*\b[^.]{0,30}\b(down|into)\b|\b(these|the following) (steps|sub-?steps|stages)\b/i;
 
 /** Families present in a text, with where their words are. */
 export function familiesIn(body: string): Map<string, { start: number; end: number }[]> {
@@ -149,6 +156,7 @@ export function advanceDiscourse(
   if (unit.kind !== 'output') {
     d.recent.push({ ...here, kind: unit.kind, labels });
     if (d.recent.length > 3) d.recent.shift();
+    for (const label of labels) d.given[label] = (d.given[label] ?? 0) + 1;
   }
   if (unit.kind === 'output') {
     const numbers = new Set(numbersIn(body));
@@ -180,6 +188,6 @@ export function advanceDiscourse(
   if (found.some((f) => f === 'revision' || f === 'abandon' || f === 'diagnosis')) d.repair = here;
   const words = (body.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? []).slice(0, 30);
   d.prose = { ...here, families: found, words: [...new Set(words)] };
-  if (PLAN_OPENER.test(body)) d.plan = here;
+  if (PLAN_OPENER.test(body) || PLAN_ANNOUNCED.test(body)) d.plan = here;
   else if (!isListItem(body) && !/^#+\s|^\*\*/.test(body)) d.plan = null;
 }

@@ -89,6 +89,8 @@ function sequenceFeatures(b: Builder, kind: string, d: Discourse, paragraph: boo
     b.add(`seq:after ${label}`, undefined, previous);
     b.add(`seq:${kind} after ${label} ${previous.kind}${across}`, undefined, previous);
   }
+  for (const [label, n] of Object.entries(d.given))
+    b.add(`seq:${kind} after ${n > 2 ? 'several' : 'some'} ${label} in the transcript`);
   for (const earlier of d.recent.slice(0, -1))
     for (const label of earlier.labels) b.add(`seq:${label} shortly before`, undefined, earlier);
 }

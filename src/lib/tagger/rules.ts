@@ -116,7 +116,7 @@ const PREFIXES: [string, (rest: string, words: string) => string][] = [
   ['cm:', (_, words) => `comment says “${words}”`],
   ['id:', (_, words) => `code uses ${words}`],
   ['neg:', (rest) => `reads as ${rest}`],
-  ['seq:', (rest) => `${rest.replace(/_/g, ' ')} (the tags just before)`],
+  ['seq:', (rest) => `${rest.replace(/_/g, ' ')} (the tags given before it)`],
   ['fmt:', (rest) => rest],
   ['ctx:', (rest) => rest],
   ['code:', (rest) => `code: ${rest}`],
