@@ -72,6 +72,9 @@ const PLAN_OPENER =
 const PLAN_ANNOUNCED =
   /\bstep[- ]by[- ]step\b|\bbreak\w*\b[^.]{0,30}\b(down|into)\b|\b(these|the following) (steps|sub-?steps|stages)\b/i;
 
+const ACTION_ITEM =
+  /^\s*(\d+[.)]|\(\d+\)|[-*•]|[a-z][.)])\s+[*_]*\s*(calculate|compute|find|determine|work out|figure out|sum|add|subtract|multiply|divide|express|solve|evaluate|count|convert|set up|write|use|identify|simplify|factor|factori[sz]e|combine|apply|get|list|substitute|plug|check|verify|confirm|compare|test|try|enumerate|build|derive|estimate|obtain)\b/i;
+
 /** Families present in a text, with where their words are. */
 export function familiesIn(body: string): Map<string, { start: number; end: number }[]> {
   const found = new Map<string, { start: number; end: number }[]>();
@@ -112,6 +115,16 @@ export function resultsIn(body: string): string[] {
     .slice(0, 4000)
     .matchAll(/(?:=|\b(?:is|are|gives?|get|makes?|equals?)\b)\s*\$?\\?\(?\s*(\d[\d,]*(?:\.\d+)?)/g);
   return numbersIn([...found].map((m) => m[1]).join(' '));
+}
+
+/** Whether a sentence announces a list of steps (its items follow it). */
+export function opensPlan(body: string): boolean {
+  return PLAN_OPENER.test(body) || PLAN_ANNOUNCED.test(body);
+}
+
+/** A list item that names an action to take ("1. **Calculate the cost.**"), not a given. */
+export function isActionItem(body: string): boolean {
+  return ACTION_ITEM.test(body) && !/=/.test(body);
 }
 
 export function isListItem(body: string): boolean {
@@ -188,6 +201,6 @@ export function advanceDiscourse(
   if (found.some((f) => f === 'revision' || f === 'abandon' || f === 'diagnosis')) d.repair = here;
   const words = (body.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? []).slice(0, 30);
   d.prose = { ...here, families: found, words: [...new Set(words)] };
-  if (PLAN_OPENER.test(body) || PLAN_ANNOUNCED.test(body)) d.plan = here;
+  if (opensPlan(body)) d.plan = here;
   else if (!isListItem(body) && !/^#+\s|^\*\*/.test(body)) d.plan = null;
 }

@@ -55,8 +55,12 @@ export const FAMILIES: Family[] = [
     /\b(to (get|find|reach|make|obtain|end up with|hit|achieve|know|determine|compute) |for (the|a|it|this|that|\$?[a-z]\$?)\b[^.,;]{0,60}? to (be|equal|hold|work|reach|make|get|end)|the (goal|target) (is|of))/gi,
   ),
   family(
+    'goal to requirement',
+    /\b(?:to|for|in order to)\b[^.;]{0,80}?,\s*[^.;]{0,40}?\b(?:need|needs|must|has to|have to|requires?|would have to|should)\b|\bto (?:get|find|reach|make|obtain|hit|achieve|know|determine|compute|pin|use|see)\b[^.;]{0,80}?\b(?:need|needs|must|has to|have to|requires?)\b|\bfor\b[^.,;]{1,60}?\bto (?:be|equal|hold|work|reach|make|get|end|fit|exist|have)\b/gi,
+  ),
+  family(
     'backwards',
-    /\b(work(ing)? backwards?|backwards? from|think(ing)? backwards?|from the (goal|target|end|answer)|last (step|move|operation) (must|has|is|was|could)|reverse|from the end|end state|final (state|tower|position|step|move|configuration)|last (move|step|operation)|previous state|came from|comes from|before that|work(ing)? back|unwind\w*|the step before|one step back|back to front)\b/gi,
+    /\b(work(ing)? backwards?|backwards? from|think(ing)? backwards?|from the (goal|target|end|answer)|last (step|move|operation) (must|has|is|was|could)|reverse|from the end|end state|final (state|tower|position|step|move|configuration)|last (move|step|operation)|previous state|came from|comes from|before that|work(ing)? back|unwind\w*|the step before|one step back|back to front|(work|working|walk|walking|start|starting) (back|from))\b/gi,
   ),
   family(
     'plan',

@@ -3,7 +3,9 @@ import {
   codeChecks,
   codeTokens,
   familiesIn,
+  isActionItem,
   isListItem,
+  opensPlan,
   negativesIn,
   overlap,
   type Discourse,
@@ -126,7 +128,7 @@ export function normalised(raw: string): string {
 
 function proseFeatures(b: Builder, text: string, d: Discourse): void {
   const found = words(b, text, '', true);
-  const first = /^[\s#*>-]*(\d+[.)]\s*)?([A-Za-z']+)(?:[\s,]+([A-Za-z']+))?/.exec(text);
+  const first = /^[\s#*>-]*(\d+[.)]\s*)?[\s*_]*([A-Za-z']+)(?:[\s,]+([A-Za-z']+))?/.exec(text);
   if (first?.[2]) {
     const at = text.indexOf(first[2]);
     b.add(`f:${first[2].toLowerCase()}`, { start: at, end: at + first[2].length });
@@ -145,6 +147,8 @@ function proseFeatures(b: Builder, text: string, d: Discourse): void {
   for (const name of negativesIn(text)) b.add(`neg:${name}`);
   const list = isListItem(text);
   if (list) b.add('fmt:list item');
+  if (list && isActionItem(text)) b.add('fmt:list item naming an action');
+  if (opensPlan(text)) b.add('fmt:announces steps');
   if (/^#+\s/.test(text)) b.add('fmt:header');
   if (/^\s*(\d+[.)]\s*)?\*\*[^*]+\*\*:?\s*$/.test(text)) b.add('fmt:bold heading');
   if (/^(#+\s*)?(\*\*)?\s*(step|stage|part|phase)\s*\d+/i.test(text)) b.add('fmt:step header');
