@@ -75,6 +75,9 @@ const PLAN_ANNOUNCED =
 const ACTION_ITEM =
   /^\s*(\d+[.)]|\(\d+\)|[-*•]|[a-z][.)])\s+[*_]*\s*(calculate|compute|find|determine|work out|figure out|sum|add|subtract|multiply|divide|express|solve|evaluate|count|convert|set up|write|use|identify|simplify|factor|factori[sz]e|combine|apply|get|list|substitute|plug|check|verify|confirm|compare|test|try|enumerate|build|derive|estimate|obtain)\b/i;
 
+/** Families whose sentence opens a repair: something is off, wrong, dropped, or explained. */
+const REPAIRING = ['revision', 'abandon', 'diagnosis', 'something off', 'error'];
+
 /** Families present in a text, with where their words are. */
 export function familiesIn(body: string): Map<string, { start: number; end: number }[]> {
   const found = new Map<string, { start: number; end: number }[]>();
@@ -198,7 +201,7 @@ export function advanceDiscourse(
   if (results.length) d.worked += 1;
   const found = families ?? [...familiesIn(body).keys()];
   if (found.includes('check intent')) d.check = here;
-  if (found.some((f) => f === 'revision' || f === 'abandon' || f === 'diagnosis')) d.repair = here;
+  if (found.some((f) => REPAIRING.includes(f))) d.repair = here;
   const words = (body.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? []).slice(0, 30);
   d.prose = { ...here, families: found, words: [...new Set(words)] };
   if (opensPlan(body)) d.plan = here;

@@ -185,6 +185,9 @@ function proseFeatures(b: Builder, text: string, d: Discourse): void {
     for (const [name, ranges] of families)
       for (const r of ranges) b.add(`${episode}&fam:${name}`, r, opener);
   }
+  if (d.repair)
+    for (const [name, ranges] of families)
+      for (const r of ranges) b.add(`repair&fam:${name}`, r, d.repair);
 }
 
 /** Results met again: an output that repeats a number stated before, a sentence that re-derives one. */
@@ -260,6 +263,8 @@ function codeFeatures(b: Builder, block: string, d: Discourse): void {
   if (d.worked > 0)
     b.add(`ctx:block after ${d.worked > 1 ? 'sentences' : 'a sentence'} of worked numbers`);
   if (d.repair) b.add('ctx:block after a repair', undefined, d.repair);
+  if (d.repair && similar) b.add('ctx:rewrites a block after a repair', undefined, d.repair);
+  if (d.check && similar) b.add('ctx:reruns a block in a check', undefined, d.check);
   if (d.lastKind === 'output' || d.lastKind === 'code') b.add('ctx:block right after another');
   if (codeChecks(block)) b.add('code:checks');
   if (d.prose) {

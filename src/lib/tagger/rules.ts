@@ -109,6 +109,7 @@ const PREFIXES: [string, (rest: string, words: string) => string][] = [
   ['num:', (rest) => rest],
   ['error&fam:', (rest, words) => `${rest} after an error (“${words}”)`],
   ['output&fam:', (rest, words) => `${rest} right after an output (“${words}”)`],
+  ['repair&fam:', (rest, words) => `${rest} during a repair (“${words}”)`],
   ['check&fam:', (rest, words) => `${rest} in a check (“${words}”)`],
   ['prev:fam:', (rest) => `follows a sentence of ${rest}`],
   ['pp:fam:', (rest) => `follows a sentence of ${rest}`],
