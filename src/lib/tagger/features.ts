@@ -32,6 +32,9 @@ export interface UnitFeatures {
   families: string[];
 }
 
+/** A step named with its goal in a sentence: "let's move on to the second step to find X". */
+const NAMED_STEP =
+  /\b(first|second|third|fourth|fifth|sixth|next|final|last|\d+(st|nd|rd|th)) (sub-?)?step\b[^.]{0,20}?(\bto\b|\band\b|:)\s*\w+/i;
 const WORD = /[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*/gi;
 const MAX_CHARS = 4000;
 
@@ -148,10 +151,12 @@ function proseFeatures(b: Builder, text: string, d: Discourse): void {
   const list = isListItem(text);
   if (list) b.add('fmt:list item');
   if (list && isActionItem(text)) b.add('fmt:list item naming an action');
+  else if (list && /\d|=/.test(text)) b.add('fmt:list item stating a fact');
   if (opensPlan(text)) b.add('fmt:announces steps');
   if (/^#+\s/.test(text)) b.add('fmt:header');
   if (/^\s*(\d+[.)]\s*)?\*\*[^*]+\*\*:?\s*$/.test(text)) b.add('fmt:bold heading');
-  if (/^(#+\s*)?(\*\*)?\s*(step|stage|part|phase)\s*\d+/i.test(text)) b.add('fmt:step header');
+  if (/^(#+\s*)?(\*\*)?\s*(step|stage|part|phase)\s*\d+/i.test(text) || NAMED_STEP.test(text))
+    b.add('fmt:step header');
   if (/^(#+\s*)?(\*\*)?\s*case\s*\d+/i.test(text)) b.add('fmt:case header');
   if (/:\s*$/.test(text)) b.add('fmt:ends with a colon');
   if (/\\boxed|<\/answer>/.test(text)) b.add('fmt:answer');
