@@ -56,7 +56,7 @@ export const FAMILIES: Family[] = [
   ),
   family(
     'goal to requirement',
-    /\b(?:to|for|in order to)\b[^.;]{0,80}?,\s*[^.;]{0,40}?\b(?:need|needs|must|has to|have to|requires?|would have to|should)\b|\bto (?:get|find|reach|make|obtain|hit|achieve|know|determine|compute|pin|use|see)\b[^.;]{0,80}?\b(?:need|needs|must|has to|have to|requires?)\b|\bfor\b[^.,;]{1,60}?\bto (?:be|equal|hold|work|reach|make|get|end|fit|exist|have)\b/gi,
+    /\b(?:to|for|in order to)\b[^.;]{0,80}?,\s*[^.;]{0,40}?\b(?:need|needs|must|has to|have to|requires?|would have to|should)\b|\bto (?:get|find|reach|make|obtain|hit|achieve|know|determine|compute|pin|use|see)\b[^.;]{0,80}?\b(?:need|needs|must|has to|have to|requires?)\b|\bfor\b[^.,;]{1,60}?\bto (?:be|equal|hold|work|reach|make|get|end|fit|exist|have)\b|\bbefore (?:i|we|any \w+|it) can\b|\bfirst need\b|\bneed\w*\b[^.;]{1,60}?\bfirst\b|\b(?:depends|hinges) on\b|\bcomes? down to\b/gi,
   ),
   family(
     'backwards',
