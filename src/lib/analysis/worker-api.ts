@@ -71,7 +71,7 @@ export async function handleAnalysis(
   }
 }
 
-async function readSource(source: AnalysisSource): Promise<string> {
+export async function readSource(source: AnalysisSource): Promise<string> {
   if (source.kind === 'text') return source.text;
   if (source.kind === 'file') return source.file.text();
   const response = await fetch(source.url);

@@ -3,7 +3,7 @@ import { downloadText } from '../download';
 import { router } from '../router/router.svelte';
 import { trace } from '../state/trace.svelte';
 import { transcripts } from '../state/transcripts.svelte';
-import { analysisId, exportLibrary, parseLoupeFile, runRecord } from './files';
+import { exportLibrary, parseLoupeFile, runRecord } from './files';
 import { Library } from './library';
 import type { LibraryRecord, NewRecord, RecordKind, RecordMeta, RunData } from './records';
 
@@ -194,15 +194,8 @@ export function keepRun(run: RunData): void {
   void libraryStore.keep(runRecord($state.snapshot(run) as RunData));
 }
 
-/** Called by the transcripts store when a file is opened for analysis: it is kept (once). */
-export function keepAnalysis(name: string, content: string, count: number, skipped: number): void {
-  if (count === 0) return;
-  void libraryStore.keep({
-    kind: 'analysis',
-    id: analysisId(name, content),
-    title: name,
-    summary: `${count} transcript${count === 1 ? '' : 's'}${skipped ? `, ${skipped} line${skipped === 1 ? '' : 's'} skipped` : ''}`,
-    searchText: name,
-    data: { name, content },
-  });
+/** Called when the Analyse worker has kept an opened file in the Library, or could not. */
+export function keptElsewhere(error: Error | null): void {
+  if (error) libraryStore.error = messageOf(error);
+  else void libraryStore.refresh();
 }
