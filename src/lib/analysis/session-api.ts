@@ -5,7 +5,7 @@ import type { TaggedUnit } from '../tagger/tagger';
 import { readTranscripts } from '../transcript/import';
 import type { ImportError } from '../transcript/types';
 import { analyseTranscript, type AnalysedTranscript } from './analyse';
-import { UNITS_PER_MESSAGE, type AnalysisProgress } from './job';
+import type { AnalysisProgress } from './job';
 import { AnalysisSession, type TableView } from './session';
 import type { TableQuery } from './table';
 import { readSource, type AnalysisSource } from './worker-api';
@@ -46,6 +46,8 @@ export interface SessionHooks {
 }
 
 const PROGRESS_MS = 100;
+/** Units of a transcript per message: each is read on the page in a few milliseconds. */
+export const UNITS_PER_PART = 500;
 /** Work between pauses: a sort or a Cancel waits at most about this long. */
 const PAUSE_MS = 40;
 
@@ -133,17 +135,22 @@ export class SessionHandler {
     }
   }
 
+  /**
+   * One transcript, its units in messages of UNITS_PER_PART; without `tags.crucial`, which is its
+   * units' crucial tokens again (178,000 of them in a 5 MB line): the page puts it back together.
+   */
   #sendTranscript(id: number, item: AnalysedTranscript | null): void {
     const { post } = this.#hooks;
-    const units = item?.tags.units ?? [];
-    if (!item || units.length <= UNITS_PER_MESSAGE) {
-      post({ type: 'transcript', id, item, unitsTotal: units.length });
+    if (!item) {
+      post({ type: 'transcript', id, item, unitsTotal: 0 });
       return;
     }
-    const first = { ...item, tags: { ...item.tags, units: units.slice(0, UNITS_PER_MESSAGE) } };
+    const units = item.tags.units;
+    const part = (at: number) => units.slice(at, at + UNITS_PER_PART);
+    const first = { ...item, tags: { ...item.tags, units: part(0), crucial: [] } };
     post({ type: 'transcript', id, item: first, unitsTotal: units.length });
-    for (let at = UNITS_PER_MESSAGE; at < units.length; at += UNITS_PER_MESSAGE)
-      post({ type: 'units', id, units: units.slice(at, at + UNITS_PER_MESSAGE) });
+    for (let at = UNITS_PER_PART; at < units.length; at += UNITS_PER_PART)
+      post({ type: 'units', id, units: part(at) });
   }
 }
 

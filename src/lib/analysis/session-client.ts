@@ -110,16 +110,22 @@ export class SessionClient {
     else if (message.type === 'csv') this.#answer(message.id, message.csv);
     else if (message.type === 'transcript') {
       const waiting = this.#waiting.get(message.id);
-      if (!waiting || !message.item || message.item.tags.units.length >= message.unitsTotal)
-        this.#answer(message.id, message.item);
-      else Object.assign(waiting, { item: message.item, total: message.unitsTotal });
+      if (waiting && message.item)
+        Object.assign(waiting, { item: message.item, total: message.unitsTotal });
+      else this.#answer(message.id, null);
     } else {
       const waiting = this.#waiting.get(message.id);
-      if (!waiting?.item) return;
-      waiting.item.tags.units.push(...message.units);
-      if (waiting.item.tags.units.length >= (waiting.total ?? 0))
-        this.#answer(message.id, waiting.item);
+      if (waiting?.item) waiting.item.tags.units.push(...message.units);
     }
+    if (message.type === 'transcript' || message.type === 'units') this.#whole(message.id);
+  }
+
+  /** Hands over a transcript once all its units are in, with its crucial tokens put back. */
+  #whole(id: number): void {
+    const item = this.#waiting.get(id)?.item;
+    if (!item || item.tags.units.length < (this.#waiting.get(id)?.total ?? 0)) return;
+    item.tags.crucial = item.tags.units.flatMap((unit) => unit.crucial);
+    this.#answer(id, item);
   }
 
   #answer(id: number, value: unknown): void {
