@@ -124,7 +124,9 @@ export class SessionClient {
   #whole(id: number): void {
     const item = this.#waiting.get(id)?.item;
     if (!item || item.tags.units.length < (this.#waiting.get(id)?.total ?? 0)) return;
-    item.tags.crucial = item.tags.units.flatMap((unit) => unit.crucial);
+    const crucial = [];
+    for (const unit of item.tags.units) for (const token of unit.crucial) crucial.push(token);
+    item.tags.crucial = crucial;
     this.#answer(id, item);
   }
 

@@ -36,11 +36,12 @@ export function timelineBins(
   >;
   for (const unit of units) {
     const slot = Math.min(slots - 1, Math.floor((slots * unit.start) / Math.max(length, 1)));
-    for (const label of new Set(unit.labels)) {
+    unit.labels.forEach((label, at) => {
+      if (unit.labels.indexOf(label) !== at) return;
       const bin = bySlot[label][slot];
       if (bin) bin.units.push(unit);
       else lanes[label].push((bySlot[label][slot] = { label, slot, units: [unit] }));
-    }
+    });
   }
   return lanes;
 }
