@@ -72,6 +72,17 @@ test('a large file: the table shows a page of rows at a time, a long transcript 
   await page.getByRole('button', { name: 'Show 50 more' }).click();
   await expect(table.locator('tbody tr')).toHaveCount(450);
 
+  // A transcript opened from the table comes from the worker whole: its units, its tags.
+  await table.getByRole('button', { name: 't448', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /many\.jsonl #t448/ })).toBeVisible();
+  await expect(page.getByTestId('tagged-transcript')).toContainText('Wait, 448 is wrong.');
+  await expect(page.getByTestId('tagged-transcript').locator('.tag').first()).toBeVisible();
+  await expect(page.getByTestId('count-backtracking')).toHaveText('1');
+  // Sorting happens in the worker too: most units first puts the long transcript on top.
+  await table.getByRole('button', { name: /^units/ }).click();
+  await expect(table.locator('tbody tr').first()).toContainText('long');
+  await table.getByRole('button', { name: 'long', exact: true }).click();
+
   // The first transcript (400 sentences) is drawn 150 units at a time.
   const transcript = page.getByTestId('tagged-transcript');
   await expect(transcript).toContainText('150 of 400 units drawn');
