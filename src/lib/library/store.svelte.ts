@@ -58,10 +58,16 @@ export class LibraryStore {
     await this.refreshStorage();
   }
 
-  /** Keeps a record; a failure (a full store, say) is reported, never dropped silently. */
-  async keep(input: NewRecord): Promise<RecordMeta | null> {
+  /**
+   * Keeps a record; a failure (a full store, say) is reported, never dropped silently. `save`
+   * stores it another way (from a worker, for a large record).
+   */
+  async keep<K extends RecordKind>(
+    input: NewRecord<K>,
+    save: (input: NewRecord<K>) => Promise<RecordMeta> = (record) => this.library.save(record),
+  ): Promise<RecordMeta | null> {
     try {
-      const saved = await this.library.save(input);
+      const saved = await save(input);
       await this.refresh();
       return saved;
     } catch (error) {
