@@ -15,8 +15,8 @@ import type { AnalysedTranscript } from '../analysis/analyse';
 
 /** Rows of the table drawn at once: a file of 100,000 transcripts is shown a page at a time. */
 export const PAGE = 200;
-/** How often the table is refreshed while a file is tagged. */
-const SHOW_EVERY_MS = 250;
+/** How often the table is refreshed while a file is tagged (each refresh lays the table out again). */
+const SHOW_EVERY_MS = 1000;
 
 /**
  * The file open in Analyse. It is read, tagged and held in a worker (progress, Cancel); the page
