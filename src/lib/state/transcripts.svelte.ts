@@ -101,6 +101,9 @@ export class TranscriptStore {
     this.current = undefined;
     this.source = source.name;
     this.progress = { phase: 'reading', done: 0, total: 0, transcripts: 0, skipped: 0 };
+    // The renderer (KaTeX, markdown-it: 600 kB) loads while the worker reads, not in the same
+    // task as the first transcript's drawing.
+    void import('../render/markdown');
     const client = new SessionClient(
       source,
       { crucialTokens: settings.crucialTokens, keep },
