@@ -72,6 +72,17 @@ test('a large file: the table shows a page of rows at a time, a long transcript 
   await page.getByRole('button', { name: 'Show 50 more' }).click();
   await expect(table.locator('tbody tr')).toHaveCount(450);
 
+  // A transcript opened from the table comes from the worker whole: its units, its tags.
+  await table.getByRole('button', { name: 't448', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /many\.jsonl #t448/ })).toBeVisible();
+  await expect(page.getByTestId('tagged-transcript')).toContainText('Wait, 448 is wrong.');
+  await expect(page.getByTestId('tagged-transcript').locator('.tag').first()).toBeVisible();
+  await expect(page.getByTestId('count-backtracking')).toHaveText('1');
+  // Sorting happens in the worker too: most units first puts the long transcript on top.
+  await table.getByRole('button', { name: /^units/ }).click();
+  await expect(table.locator('tbody tr').first()).toContainText('long');
+  await table.getByRole('button', { name: 'long', exact: true }).click();
+
   // The first transcript (400 sentences) is drawn 150 units at a time.
   const transcript = page.getByTestId('tagged-transcript');
   await expect(transcript).toContainText('150 of 400 units drawn');
@@ -80,4 +91,27 @@ test('a large file: the table shows a page of rows at a time, a long transcript 
   await page.getByTestId('timeline').locator('button.mark').last().click();
   await expect(transcript).toContainText('Step 399:');
   await expect.poll(() => transcript.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+});
+
+test('Cancel stops tagging a large file and keeps what was tagged, open and browsable', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const lines = Array.from({ length: 100_000 }, (_, i) =>
+    JSON.stringify({ id: `t${i}`, text: `Wait, let me verify ${i} + 1. \\boxed{${i + 1}}` }),
+  );
+  await page.goto('#/playground');
+  await page.getByRole('tab', { name: 'Analyse recordings' }).click();
+  await page.getByLabel('Open a file').setInputFiles(file('big.jsonl', lines.join('\n')));
+  await expect(page.getByTestId('analysis-progress')).toContainText('Tagging', {
+    timeout: 120_000,
+  });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('analysis-failure')).toHaveText(
+    /^Cancelled: \d+ transcripts of big\.jsonl were tagged before you stopped\.$/,
+  );
+  const table = page.getByTestId('transcript-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await table.getByRole('button', { name: 't1', exact: true }).click();
+  await expect(page.getByTestId('tagged-transcript')).toContainText('let me verify 1 + 1.');
 });

@@ -6,6 +6,7 @@ import {
   type AnalysisProgress,
 } from '../../src/lib/analysis/job';
 import { joinParts } from '../../src/lib/analysis/parts';
+import { packRows, unpackRows } from '../../src/lib/compare/packed';
 import { tagText } from '../../src/lib/tagger/tagger';
 import {
   handleAnalysis,
@@ -105,7 +106,9 @@ test('the figures job computes each group whole and split by outcome', async () 
   );
   const rows = batches.flatMap((b) => b.rows);
   const messages: AnalysisMessage[] = [];
-  await handleRequest({ type: 'figures', groups: [{ name: 'g', rows }] }, (m) => messages.push(m));
+  await handleRequest({ type: 'figures', groups: [{ name: 'g', packed: packRows(rows) }] }, (m) =>
+    messages.push(m),
+  );
   const [message] = messages;
   if (message?.type !== 'figures') throw new Error('expected figures');
   expect(message.figures.whole.map((s) => [s.group, s.counts.n])).toEqual([['g', 25]]);
@@ -113,6 +116,8 @@ test('the figures job computes each group whole and split by outcome', async () 
     ['g/correct', 12],
     ['g/wrong', 13],
   ]);
+  // Packed for the message, the rows lose only their ids.
+  expect(unpackRows(packRows(rows))).toEqual(rows.map((row, i) => ({ ...row, id: String(i) })));
 });
 
 test('a transcript too long for one message is sent in parts and put back together whole', () => {

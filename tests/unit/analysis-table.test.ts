@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { describeBin, timelineBins } from '../../src/lib/analysis/timeline';
+import { describeBin, NAMED_UNITS, timelineBins } from '../../src/lib/analysis/timeline';
 import {
   DEFAULT_QUERY,
   queryRows,
@@ -94,5 +94,18 @@ test('the timeline puts each unit in its lane and slot, and says which units a m
   expect(lanes.backtracking).toEqual([]);
   expect(describeBin('Verification', lanes.verification[0]!)).toBe(
     'Verification in code block 2 and sentence 3',
+  );
+});
+
+test('a bin of thousands of units names the first few and counts the rest', () => {
+  const units = Array.from({ length: 10_000 }, (_, i) => ({
+    start: i,
+    number: i + 1,
+    kind: 'text' as const,
+    labels: ['verification' as const],
+  }));
+  const [bin] = timelineBins(units, 10_000, 1).verification;
+  expect(describeBin('Verification', bin!)).toBe(
+    `Verification in ${Array.from({ length: NAMED_UNITS }, (_, i) => `sentence ${i + 1}`).join(', ')} and 9,992 more`,
   );
 });

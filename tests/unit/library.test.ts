@@ -4,7 +4,7 @@ import { LoupeError } from '../../src/lib/core/errors';
 import { transcriptJson } from '../../src/lib/loop/export';
 import type { LoopResult, Part } from '../../src/lib/loop/loop';
 import { exportLibrary, parseLoupeFile, runRecord } from '../../src/lib/library/files';
-import { compareRecord } from '../../src/lib/library/compare-sets';
+import { compareRecord, packSet, unpackSet } from '../../src/lib/library/compare-sets';
 import { Library } from '../../src/lib/library/library';
 import type { RunData } from '../../src/lib/library/records';
 
@@ -197,5 +197,36 @@ describe('the Library', () => {
     );
     vi.restoreAllMocks();
     expect(await lib.list()).toHaveLength(2);
+  });
+
+  it('packs a compare set for a worker to keep, and reads its meta without its data', async () => {
+    const row = (id: string, correct: boolean | null) => ({
+      id,
+      correct,
+      tokens: 120,
+      codeBlocks: 2,
+      errors: 1,
+      crucial: 3,
+      units: 9,
+      counts: { verification: 2, backtracking: 1, subgoal_setting: 0, backward_chaining: 4 },
+    });
+    const set = {
+      byOutcome: true,
+      groups: [
+        {
+          name: 'g',
+          sources: ['a.jsonl'],
+          rows: [row('x-1', true), row('x-2', null), row('x-3', false)],
+          errors: [{ source: 'a.jsonl', line: 4, message: 'not valid JSON' }],
+          failure: null,
+        },
+      ],
+    };
+    expect(unpackSet(packSet(set))).toEqual(set);
+    const lib = library('meta');
+    await lib.save(compareRecord('compare-9', set));
+    expect(await lib.meta('compare-9')).toMatchObject({ id: 'compare-9', kind: 'compare' });
+    expect(await lib.meta('compare-9')).not.toHaveProperty('data');
+    expect(await lib.meta('nothing')).toBeNull();
   });
 });

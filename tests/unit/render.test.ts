@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { codeOfBlock, renderProse, renderPython, withMarks } from '../../src/lib/render/markdown';
+import { MAX_FORMULAS } from '../../src/lib/render/bounded-katex';
 
 test('prose: Markdown and KaTeX, with raw HTML escaped', () => {
   const html = renderProse('The **answer** is $\\frac{1}{2}$, not $5 or `code`.');
@@ -74,4 +75,14 @@ test('python highlighting escapes and classes tokens', () => {
   expect(html).toContain('<span class="tok-keyword">if</span>');
   expect(html).toContain('&#60;b&#62;');
   expect(codeOfBlock('<code>\n```python\nprint(1)\n```\n</code>')).toBe('print(1)');
+});
+
+test('a unit draws at most MAX_FORMULAS formulas; the rest show their TeX, and the next unit starts afresh', () => {
+  const many = renderProse(Array.from({ length: 150 }, (_, i) => `$x_{${i}}$`).join(' '));
+  expect(many.match(/class="katex"/g)).toHaveLength(MAX_FORMULAS);
+  expect(many.match(/class="math-source"/g)).toHaveLength(50);
+  expect(many).toContain('$x_{149}$');
+  expect(renderProse('$y$')).toContain('class="katex"');
+  const dollars = renderProse(`Cost: ${'$'.repeat(10_000)} then $x$`);
+  expect(dollars.match(/class="katex"/g)?.length ?? 0).toBeLessThanOrEqual(MAX_FORMULAS);
 });

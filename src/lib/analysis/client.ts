@@ -1,3 +1,5 @@
+import { packRows } from '../compare/packed';
+import type { TranscriptRow } from '../compare/row';
 import { LoupeError } from '../core/errors';
 import type { AnalysisBatch, AnalysisOptions, AnalysisProgress, AnalysisSummary } from './job';
 import { joinParts } from './parts';
@@ -68,7 +70,9 @@ export function analyseInWorker(
  * they take longer than a page may stall. A newer call makes an older one's result moot: the
  * caller drops it.
  */
-export function figuresInWorker(groups: FiguresRequest['groups']): Promise<Figures> {
+export function figuresInWorker(
+  groups: readonly { name: string; rows: readonly TranscriptRow[] }[],
+): Promise<Figures> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), {
       type: 'module',
@@ -84,7 +88,13 @@ export function figuresInWorker(groups: FiguresRequest['groups']): Promise<Figur
       worker.terminate();
       reject(new LoupeError('internal', `The figures could not be computed: ${event.message}.`));
     };
-    const request: FiguresRequest = { type: 'figures', groups };
-    worker.postMessage(request);
+    const request: FiguresRequest = {
+      type: 'figures',
+      groups: groups.map((g) => ({ name: g.name, packed: packRows(g.rows) })),
+    };
+    worker.postMessage(
+      request,
+      request.groups.map((g) => g.packed.buffer),
+    );
   });
 }

@@ -3,7 +3,8 @@ import { groupStats, splitByOutcome, type GroupStats } from '../compare/stats';
 
 export interface FiguresRequest {
   type: 'figures';
-  groups: { name: string; rows: TranscriptRow[] }[];
+  /** Each group's rows as `packRows` packs them. */
+  groups: { name: string; packed: Float64Array }[];
 }
 
 export interface Figures {
@@ -14,7 +15,7 @@ export interface Figures {
 }
 
 /** Figures with bootstrap intervals for every group, whole and split by outcome. */
-export function computeFigures(groups: FiguresRequest['groups']): Figures {
+export function computeFigures(groups: { name: string; rows: TranscriptRow[] }[]): Figures {
   const whole = groups.map((g) => groupStats(g));
   const split = splitByOutcome(groups)
     .filter((g) => g.rows.length > 0)

@@ -30,23 +30,35 @@ export function timelineBins(
     Behaviour,
     TimelineBin[]
   >;
+  const bySlot = Object.fromEntries(BEHAVIOURS.map((b) => [b, [] as TimelineBin[]])) as Record<
+    Behaviour,
+    TimelineBin[]
+  >;
   for (const unit of units) {
     const slot = Math.min(slots - 1, Math.floor((slots * unit.start) / Math.max(length, 1)));
-    for (const label of new Set(unit.labels)) {
-      const lane = lanes[label];
-      const bin = lane.find((b) => b.slot === slot);
+    unit.labels.forEach((label, at) => {
+      if (unit.labels.indexOf(label) !== at) return;
+      const bin = bySlot[label][slot];
       if (bin) bin.units.push(unit);
-      else lane.push({ label, slot, units: [unit] });
-    }
+      else lanes[label].push((bySlot[label][slot] = { label, slot, units: [unit] }));
+    });
   }
   return lanes;
 }
 
-/** What a bin says to a screen reader: "Verification in sentence 4 and code block 7". */
+/** Units a bin names at most; a 5 MB transcript's bin may hold 10,000 of them. */
+export const NAMED_UNITS = 8;
+
+/**
+ * What a bin says to a screen reader: "Verification in sentence 4 and code block 7", or past
+ * NAMED_UNITS, "Verification in sentence 4, …, sentence 31 and 9,992 more".
+ */
 export function describeBin(name: string, bin: TimelineBin): string {
-  const parts = bin.units.map(
-    (u) => `${u.kind === 'code' ? 'code block' : 'sentence'} ${u.number}`,
-  );
+  const parts = bin.units
+    .slice(0, NAMED_UNITS)
+    .map((u) => `${u.kind === 'code' ? 'code block' : 'sentence'} ${u.number}`);
+  const more = bin.units.length - parts.length;
+  if (more > 0) return `${name} in ${parts.join(', ')} and ${more.toLocaleString('en')} more`;
   const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
   return `${name} in ${list}`;
 }

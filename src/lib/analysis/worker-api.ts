@@ -1,3 +1,4 @@
+import { unpackRows } from '../compare/packed';
 import { LoupeError, messageOf, type SerializedError } from '../core/errors';
 import { computeFigures, type Figures, type FiguresRequest } from './figures';
 import {
@@ -34,7 +35,8 @@ export function handleRequest(
   post: (message: AnalysisMessage) => void,
 ): Promise<void> {
   if (request.type === 'figures') {
-    post({ type: 'figures', figures: computeFigures(request.groups) });
+    const groups = request.groups.map((g) => ({ name: g.name, rows: unpackRows(g.packed) }));
+    post({ type: 'figures', figures: computeFigures(groups) });
     return Promise.resolve();
   }
   return handleAnalysis(request, post);
@@ -71,7 +73,7 @@ export async function handleAnalysis(
   }
 }
 
-async function readSource(source: AnalysisSource): Promise<string> {
+export async function readSource(source: AnalysisSource): Promise<string> {
   if (source.kind === 'text') return source.text;
   if (source.kind === 'file') return source.file.text();
   const response = await fetch(source.url);

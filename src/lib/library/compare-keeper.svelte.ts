@@ -4,6 +4,7 @@ import type { CompareStore } from '../state/compare.svelte';
 import { compareRecord, isCompareSet, type CompareSetData } from './compare-sets';
 import { drafts } from './drafts';
 import { newId } from './records';
+import { saveSetInWorker } from './save-set';
 import { libraryStore } from './store.svelte';
 
 /** Remembers the open set, so a reload at `#/compare` finds it even without `?open=`. */
@@ -35,6 +36,8 @@ class CompareKeeper {
   /** The Library record of the set on screen, or null while it is not kept. */
   id = $state<string | null>(null);
   #saved: string | null = null;
+  /** The title last made from the groups: a kept set whose title differs was renamed. */
+  #madeTitle: string | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -99,6 +102,7 @@ class CompareKeeper {
     }
     this.id = id;
     this.#saved = signature(record.data);
+    this.#madeTitle = compareRecord(id, record.data).title === record.title ? record.title : null;
     drafts.set(OPEN_DRAFT, id);
     await compare.restore(record.data);
     return true;
@@ -116,15 +120,17 @@ class CompareKeeper {
     if (!set) return;
     const now = signature(set);
     const id = this.id ?? newId('compare', Date.now());
-    const existing = this.id ? await libraryStore.library.get(id).catch(() => null) : null;
+    // Only the meta is read: a set of 100,000 rows takes the page long to read back.
+    const existing = this.id ? await libraryStore.library.meta(id).catch(() => null) : null;
     // A name the person gave is kept; a name made from the groups follows them.
-    const named =
-      existing && isCompareSet(existing.data)
-        ? existing.title !== compareRecord(id, existing.data).title
-        : false;
+    const named = existing ? existing.title !== this.#madeTitle : false;
     const record = compareRecord(id, set, named ? existing?.title : undefined);
-    const kept = await libraryStore.keep({ ...record, createdAt: existing?.createdAt });
+    const kept = await libraryStore.keep(
+      { ...record, createdAt: existing?.createdAt },
+      saveSetInWorker,
+    );
     if (!kept) return;
+    this.#madeTitle = named ? null : record.title;
     this.id = id;
     this.#saved = now;
     drafts.set(OPEN_DRAFT, id);
@@ -136,6 +142,7 @@ class CompareKeeper {
     clearTimeout(this.#timer);
     this.id = null;
     this.#saved = null;
+    this.#madeTitle = null;
     drafts.set(OPEN_DRAFT, '');
   }
 }

@@ -1,4 +1,5 @@
 import type { TranscriptRow } from '../compare/row';
+import { packRows, unpackRows } from '../compare/packed';
 import type { NewRecord } from './records';
 
 /** One group of a compare set as kept: its tagged rows (counts only, no text), not its files. */
@@ -49,4 +50,37 @@ export function isCompareSet(data: unknown): data is CompareSetData {
         Array.isArray((g as CompareGroupData).rows),
     )
   );
+}
+
+/** A group with its rows packed (`packRows`) and their ids beside them, for a worker to keep. */
+export interface PackedGroupData extends Omit<CompareGroupData, 'rows'> {
+  ids: string[];
+  packed: Float64Array;
+}
+
+export interface PackedSetData {
+  groups: PackedGroupData[];
+  byOutcome: boolean;
+}
+
+/** A set as one message: numbers and ids rather than 100,000 row objects to clone on the page. */
+export function packSet(set: CompareSetData): PackedSetData {
+  return {
+    byOutcome: set.byOutcome,
+    groups: set.groups.map(({ rows, ...group }) => ({
+      ...group,
+      ids: rows.map((row) => row.id),
+      packed: packRows(rows),
+    })),
+  };
+}
+
+export function unpackSet(set: PackedSetData): CompareSetData {
+  return {
+    byOutcome: set.byOutcome,
+    groups: set.groups.map(({ ids, packed, ...group }) => ({
+      ...group,
+      rows: unpackRows(packed).map((row, i) => ({ ...row, id: ids[i] ?? row.id })),
+    })),
+  };
 }

@@ -175,6 +175,23 @@ export function runFile(run: RunData): string {
   return JSON.stringify({ engine, question, parts, result, expected, settings }, null, 2);
 }
 
+/** A file of transcripts opened in Analyse, as the Library keeps it (once: its id is its contents). */
+export function analysisRecord(
+  name: string,
+  content: string,
+  count: number,
+  skipped: number,
+): NewRecord<'analysis'> {
+  return {
+    kind: 'analysis',
+    id: analysisId(name, content),
+    title: name,
+    summary: `${count} transcript${count === 1 ? '' : 's'}${skipped ? `, ${skipped} line${skipped === 1 ? '' : 's'} skipped` : ''}`,
+    searchText: name,
+    data: { name, content },
+  };
+}
+
 /** The same file opened twice is one record: its id comes from its name and contents (FNV-1a). */
 export function analysisId(name: string, content: string): string {
   let hash = 0x811c9dc5;

@@ -61,6 +61,11 @@ export class Library {
     return meta && data ? ({ ...meta, data: data.data } as LibraryRecord) : null;
   }
 
+  /** A record's meta alone, without reading its data. */
+  async meta(id: string): Promise<RecordMeta | null> {
+    return (await (await this.#open()).get('meta', id)) ?? null;
+  }
+
   /** Newest first. */
   async list(query: ListQuery = {}): Promise<RecordMeta[]> {
     const all = await (await this.#open()).getAll('meta');

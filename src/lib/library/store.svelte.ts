@@ -3,7 +3,7 @@ import { downloadText } from '../download';
 import { router } from '../router/router.svelte';
 import { trace } from '../state/trace.svelte';
 import { transcripts } from '../state/transcripts.svelte';
-import { analysisId, exportLibrary, parseLoupeFile, runRecord } from './files';
+import { exportLibrary, parseLoupeFile, runRecord } from './files';
 import { Library } from './library';
 import type { LibraryRecord, NewRecord, RecordKind, RecordMeta, RunData } from './records';
 
@@ -58,10 +58,16 @@ export class LibraryStore {
     await this.refreshStorage();
   }
 
-  /** Keeps a record; a failure (a full store, say) is reported, never dropped silently. */
-  async keep(input: NewRecord): Promise<RecordMeta | null> {
+  /**
+   * Keeps a record; a failure (a full store, say) is reported, never dropped silently. `save`
+   * stores it another way (from a worker, for a large record).
+   */
+  async keep<K extends RecordKind>(
+    input: NewRecord<K>,
+    save: (input: NewRecord<K>) => Promise<RecordMeta> = (record) => this.library.save(record),
+  ): Promise<RecordMeta | null> {
     try {
-      const saved = await this.library.save(input);
+      const saved = await save(input);
       await this.refresh();
       return saved;
     } catch (error) {
@@ -194,15 +200,8 @@ export function keepRun(run: RunData): void {
   void libraryStore.keep(runRecord($state.snapshot(run) as RunData));
 }
 
-/** Called by the transcripts store when a file is opened for analysis: it is kept (once). */
-export function keepAnalysis(name: string, content: string, count: number, skipped: number): void {
-  if (count === 0) return;
-  void libraryStore.keep({
-    kind: 'analysis',
-    id: analysisId(name, content),
-    title: name,
-    summary: `${count} transcript${count === 1 ? '' : 's'}${skipped ? `, ${skipped} line${skipped === 1 ? '' : 's'} skipped` : ''}`,
-    searchText: name,
-    data: { name, content },
-  });
+/** Called when the Analyse worker has kept an opened file in the Library, or could not. */
+export function keptElsewhere(error: Error | null): void {
+  if (error) libraryStore.error = messageOf(error);
+  else void libraryStore.refresh();
 }

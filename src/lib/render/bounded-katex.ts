@@ -4,6 +4,26 @@ import { escapeHtml } from './escape';
 /** Longest TeX source handed to KaTeX, and deepest brace nesting: beyond, an error text. */
 export const MAX_TEX_LENGTH = 2000;
 export const MAX_TEX_NESTING = 40;
+/**
+ * Formulas drawn in one unit at most: beyond, each is shown as its TeX source. A sentence of
+ * 10,000 `$` signs would otherwise be thousands of KaTeX trees, seconds of layout on the page.
+ */
+export const MAX_FORMULAS = 100;
+
+let budget = Infinity;
+
+/** Whether the unit being rendered may still draw a formula. */
+export const formulasLeft = (): boolean => budget > 0;
+
+/** Runs one unit's rendering with the formula budget (`renderProse` wraps itself in it). */
+export function withFormulaBudget<T>(render: () => T): T {
+  budget = MAX_FORMULAS;
+  try {
+    return render();
+  } finally {
+    budget = Infinity;
+  }
+}
 
 const KATEX_OPTIONS = {
   throwOnError: false,
@@ -20,6 +40,7 @@ const KATEX_OPTIONS = {
  * text in place of that formula. Never throws.
  */
 export function renderTex(tex: string, displayMode: boolean): string {
+  budget -= 1;
   const refusal = tooBig(tex);
   if (refusal) return mathError(tex, refusal);
   try {

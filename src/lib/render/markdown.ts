@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it';
 import texmath from 'markdown-it-texmath';
 import { classHighlighter, highlightCode } from '@lezer/highlight';
 import { parser as pythonParser } from '@lezer/python';
-import { boundedKatex, renderTex } from './bounded-katex';
+import { boundedKatex, formulasLeft, renderTex, withFormulaBudget } from './bounded-katex';
 import { escapeHtml } from './escape';
 import { crucialMarks, markedSegment, stripMarks } from './marks';
 
@@ -29,6 +29,17 @@ md.inline.ruler.before(
 md.renderer.rules.math_display_inline = (tokens, idx) =>
   `<span class="math-display">${renderTex(tokens[idx]?.content ?? '', true)}</span>`;
 md.use(crucialMarks);
+// Past the unit's formula budget, math is its source as text, without texmath's wrappers.
+for (const name of Object.keys(md.renderer.rules).filter((n) => n.startsWith('math_'))) {
+  const rule = md.renderer.rules[name]!;
+  md.renderer.rules[name] = (tokens, idx, ...rest) => {
+    if (formulasLeft()) return rule(tokens, idx, ...rest);
+    const token = tokens[idx]!;
+    const fence = token.markup || '$';
+    const close = fence === '\\[' ? '\\]' : fence === '\\(' ? '\\)' : fence;
+    return `<span class="math-source">${escapeHtml(fence + token.content + close)}</span>`;
+  };
+}
 
 /**
  * One sentence (or line) of prose as safe HTML: inline Markdown with LaTeX math by KaTeX, crucial
@@ -37,7 +48,7 @@ md.use(crucialMarks);
 export function renderProse(text: string): string {
   if (text.length > MAX_PROSE_LENGTH) return escapeHtml(stripMarks(text));
   try {
-    return md.renderInline(text);
+    return withFormulaBudget(() => md.renderInline(text));
   } catch {
     return escapeHtml(stripMarks(text));
   }
