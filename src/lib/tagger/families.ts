@@ -56,7 +56,7 @@ export const FAMILIES: Family[] = [
   ),
   family(
     'goal to requirement',
-    /\b(?:to|for|in order to)\b[^.;]{0,80}?,\s*[^.;]{0,40}?\b(?:need|needs|must|has to|have to|requires?|would have to|should)\b|\bto (?:get|find|reach|make|obtain|hit|achieve|know|determine|compute|pin|use|see)\b[^.;]{0,80}?\b(?:need|needs|must|has to|have to|requires?)\b|\bfor\b[^.,;]{1,60}?\bto (?:be|equal|hold|work|reach|make|get|end|fit|exist|have)\b|\bbefore (?:i|we|any \w+|it) can\b|\bfirst need\b|\bneed\w*\b[^.;]{1,60}?\bfirst\b|\b(?:depends|hinges) on\b|\bcomes? down to\b/gi,
+    /\b(?:to|for|in order to)\b[^.;]{0,80}?,\s*[^.;]{0,40}?\b(?:need|needs|must|has to|have to|requires?|would have to|should)\b(?! to (?:follow|consider|take|perform|go through|do|complete|carry out)\b|(?: to)?:)|\bto (?:get|find|reach|make|obtain|hit|achieve|know|determine|compute|pin|use|see)\b[^.;]{0,80}?\b(?:need|needs|must|has to|have to|requires?)\b(?! to (?:follow|consider|take|perform|go through|do|complete|carry out)\b|(?: to)?:)|\bfor\b[^.,;]{1,60}?\bto (?:be|equal|hold|work|reach|make|get|end|fit|exist|have)\b|\bbefore (?:i|we|any \w+|it) can\b|\bfirst need\b|\bneed\w*\b[^.;]{1,60}?\bfirst\b|\b(?:depends|hinges) on\b|\bcomes? down to\b/gi,
   ),
   family(
     'backwards',
@@ -85,6 +85,10 @@ export const NEGATIVES: Family[] = [
   family(
     'a cheque or a bill',
     /\b(the|a|bank|paper|pay|his|her) checks?\b(?! (this|that|it|them|whether|if|every|all|each|the|our|my|by|against|with))/gi,
+  ),
+  family(
+    'steps to follow, not a requirement',
+    /\b(?:need|needs|have|has) to (?:follow|consider|take|perform|go through|do|complete|carry out)\b[^.]{0,30}?\b(?:steps?|stages?|parts?|calculations?)\b|\b(?:need|needs|have|has) to:\s*$/gi,
   ),
   family('a waiting time', /\b(waits|waiting|waited|wait time|wait of)\b/gi),
   family(
