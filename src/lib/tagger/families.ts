@@ -39,6 +39,10 @@ export const FAMILIES: Family[] = [
     /\b(wrong|mistake\w*|incorrect(ly)?|oops|actually|fix(ed|es|ing)?|correct(ed|ing|ion)|redo|rewrite|revis\w+|mis\w+|forgot|overlooked|overcount\w*|undercount\w*|double[- ]count\w*|should have|shouldn't have|instead|again|(should|needs? to|has to) (be|have been|read|say)|let me (correct|fix|redo|re\w+)|the (suspect|culprit)|i (used|wrote|assumed|treated|applied|subtracted|added|counted)|wrongly|scratch that|correct (this|that|it|the|my|our|them|these|those|for|an?)|apolog\w+|oversight|re-?evaluat\w+|re-?examin\w+|reconsider\w*|revisit\w*|made an? (error|mistake|slip)|went wrong|erroneous\w*|flaw\w*)\b/gi,
   ),
   family(
+    'retraction',
+    /\b(i (made|make) an? (error|mistake|slip)|i messed up|my (mistake|error|bad)|that's (wrong|incorrect|not right)|that was (wrong|incorrect)|(this|that|it) (is|was) (wrong|incorrect)|scrap (that|this|the|it)|let(?: me|'s| us) (redo|correct|fix|re-?do|start over)|redo (it|this|that|the)|corrected:|i forgot|i overlooked|i dropped|i missed|scratch that)\b|^(wait|hmm+|hold on|oh),? no\b/gi,
+  ),
+  family(
     'abandon',
     /\b(doesn't work|does not work|won't work|will not work|not working|didn't work|give up|giving up|abandon\w*|dead end|different (approach|method|way|strategy)|another (approach|method|way|strategy)|new (approach|method|plan)|start over|scrap|drop (that|this|it)|rule[sd]? out|no good|not viable|discard\w*)\b/gi,
   ),
