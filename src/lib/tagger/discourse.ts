@@ -76,7 +76,7 @@ const ACTION_ITEM =
   /^\s*(\d+[.)]|\(\d+\)|[-*•]|[a-z][.)])\s+[*_]*\s*(calculate|compute|find|determine|work out|figure out|sum|add|subtract|multiply|divide|express|solve|evaluate|count|convert|set up|write|use|identify|simplify|factor|factori[sz]e|combine|apply|get|list|substitute|plug|check|verify|confirm|compare|test|try|enumerate|build|derive|estimate|obtain)\b/i;
 
 /** Families whose sentence opens a repair: something is off, wrong, dropped, or explained. */
-const REPAIRING = ['revision', 'abandon', 'diagnosis', 'something off', 'error'];
+const REPAIRING = ['revision', 'retraction', 'abandon', 'diagnosis', 'something off', 'error'];
 
 /** Families present in a text, with where their words are. */
 export function familiesIn(body: string): Map<string, { start: number; end: number }[]> {

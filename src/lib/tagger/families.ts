@@ -39,6 +39,10 @@ export const FAMILIES: Family[] = [
     /\b(wrong|mistake\w*|incorrect(ly)?|oops|actually|fix(ed|es|ing)?|correct(ed|ing|ion)|redo|rewrite|revis\w+|mis\w+|forgot|overlooked|overcount\w*|undercount\w*|double[- ]count\w*|should have|shouldn't have|instead|again|(should|needs? to|has to) (be|have been|read|say)|let me (correct|fix|redo|re\w+)|the (suspect|culprit)|i (used|wrote|assumed|treated|applied|subtracted|added|counted)|wrongly|scratch that|correct (this|that|it|the|my|our|them|these|those|for|an?)|apolog\w+|oversight|re-?evaluat\w+|re-?examin\w+|reconsider\w*|revisit\w*|made an? (error|mistake|slip)|went wrong|erroneous\w*|flaw\w*)\b/gi,
   ),
   family(
+    'retraction',
+    /\b(i (made|make) an? (error|mistake|slip)|i messed up|my (mistake|error|bad)|that's (wrong|incorrect|not right)|that was (wrong|incorrect)|(this|that|it) (is|was) (wrong|incorrect)|scrap (that|this|the|it)|let(?: me|'s| us) (redo|correct|fix|re-?do|start over)|redo (it|this|that|the)|corrected:|i forgot|i overlooked|i dropped|i missed|scratch that)\b|^(wait|hmm+|hold on|oh),? no\b/gi,
+  ),
+  family(
     'abandon',
     /\b(doesn't work|does not work|won't work|will not work|not working|didn't work|give up|giving up|abandon\w*|dead end|different (approach|method|way|strategy)|another (approach|method|way|strategy)|new (approach|method|plan)|start over|scrap|drop (that|this|it)|rule[sd]? out|no good|not viable|discard\w*)\b/gi,
   ),
@@ -56,7 +60,7 @@ export const FAMILIES: Family[] = [
   ),
   family(
     'goal to requirement',
-    /\b(?:to|for|in order to)\b[^.;]{0,80}?,\s*[^.;]{0,40}?\b(?:need|needs|must|has to|have to|requires?|would have to|should)\b|\bto (?:get|find|reach|make|obtain|hit|achieve|know|determine|compute|pin|use|see)\b[^.;]{0,80}?\b(?:need|needs|must|has to|have to|requires?)\b|\bfor\b[^.,;]{1,60}?\bto (?:be|equal|hold|work|reach|make|get|end|fit|exist|have)\b|\bbefore (?:i|we|any \w+|it) can\b|\bfirst need\b|\bneed\w*\b[^.;]{1,60}?\bfirst\b|\b(?:depends|hinges) on\b|\bcomes? down to\b/gi,
+    /\b(?:to|for|in order to)\b[^.;]{0,80}?,\s*[^.;]{0,40}?\b(?:need|needs|must|has to|have to|requires?|would have to|should)\b(?! to (?:follow|consider|take|perform|go through|do|complete|carry out)\b|(?: to)?:)|\bto (?:get|find|reach|make|obtain|hit|achieve|know|determine|compute|pin|use|see)\b[^.;]{0,80}?\b(?:need|needs|must|has to|have to|requires?)\b(?! to (?:follow|consider|take|perform|go through|do|complete|carry out)\b|(?: to)?:)|\bfor\b[^.,;]{1,60}?\bto (?:be|equal|hold|work|reach|make|get|end|fit|exist|have)\b|\bbefore (?:i|we|any \w+|it) can\b|\bfirst need\b|\bneed\w*\b[^.;]{1,60}?\bfirst\b|\b(?:depends|hinges) on\b|\bcomes? down to\b/gi,
   ),
   family(
     'backwards',
@@ -85,6 +89,10 @@ export const NEGATIVES: Family[] = [
   family(
     'a cheque or a bill',
     /\b(the|a|bank|paper|pay|his|her) checks?\b(?! (this|that|it|them|whether|if|every|all|each|the|our|my|by|against|with))/gi,
+  ),
+  family(
+    'steps to follow, not a requirement',
+    /\b(?:need|needs|have|has) to (?:follow|consider|take|perform|go through|do|complete|carry out)\b[^.]{0,30}?\b(?:steps?|stages?|parts?|calculations?)\b|\b(?:need|needs|have|has) to:\s*$/gi,
   ),
   family('a waiting time', /\b(waits|waiting|waited|wait time|wait of)\b/gi),
   family(

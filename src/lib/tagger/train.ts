@@ -79,6 +79,12 @@ export interface TrainOptions {
   seed: number;
   /** Decision threshold per label, fixed before training. */
   threshold: number;
+  /**
+   * Each unit's loss is weighted by (mean units per source / units of its source) to this
+   * power: 0 weighs every unit alike, 1 every source alike (a large source's habits dominate
+   * less), 0.5 halfway.
+   */
+  balance: number;
 }
 
 export const TRAIN_DEFAULTS: TrainOptions = {
@@ -89,6 +95,7 @@ export const TRAIN_DEFAULTS: TrainOptions = {
   minSources: 1,
   seed: 20261204,
   threshold: 0.5,
+  balance: 0.5,
 };
 
 /** Logistic regression, one model per label, by AdaGrad; deterministic for a given seed. */
@@ -115,7 +122,11 @@ export function train(
   const g2 = new Float64Array(index.size * L).fill(1e-8);
   const bias = new Float64Array(L);
   const bias2 = new Float64Array(L).fill(1e-8);
+  const perSource = new Map<string, number>();
+  for (const e of examples) perSource.set(e.source ?? '', (perSource.get(e.source ?? '') ?? 0) + 1);
+  const share = examples.length / perSource.size;
   const rows = examples.map((e) => ({
+    c: (share / (perSource.get(e.source ?? '') as number)) ** options.balance,
     ids: e.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined),
     y: BEHAVIOURS.map((l) => (e.labels.includes(l) ? 1 : 0)),
   }));
@@ -128,11 +139,11 @@ export function train(
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     for (const r of order) {
-      const { ids, y } = rows[r] as (typeof rows)[number];
+      const { ids, y, c } = rows[r] as (typeof rows)[number];
       for (let k = 0; k < L; k++) {
         let s = bias[k] as number;
         for (const i of ids) s += w[i * L + k] as number;
-        const grad = 1 / (1 + Math.exp(-s)) - (y[k] as number);
+        const grad = c * (1 / (1 + Math.exp(-s)) - (y[k] as number));
         bias2[k]! += grad * grad;
         bias[k]! -= (options.learningRate * grad) / Math.sqrt(bias2[k] as number);
         for (const i of ids) {
