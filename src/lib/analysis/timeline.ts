@@ -36,12 +36,13 @@ export function timelineBins(
   >;
   for (const unit of units) {
     const slot = Math.min(slots - 1, Math.floor((slots * unit.start) / Math.max(length, 1)));
-    unit.labels.forEach((label, at) => {
-      if (unit.labels.indexOf(label) !== at) return;
+    // A label listed twice counts once (no Set per unit: a long transcript has 100,000 units).
+    for (const [at, label] of unit.labels.entries()) {
+      if (unit.labels.indexOf(label) !== at) continue;
       const bin = bySlot[label][slot];
       if (bin) bin.units.push(unit);
       else lanes[label].push((bySlot[label][slot] = { label, slot, units: [unit] }));
-    });
+    }
   }
   return lanes;
 }

@@ -1,12 +1,13 @@
+import { MARKERS } from '../transcript/format';
 import type { Unit } from './segment';
 
 // The layout around sentences: think tags skipped between units, and the blocks that open a line
 // (markdown fences, ReTool's `<code>` and `<interpreter>`), each one unit.
 
-const SKIPPED_TAGS = ['<think>', '</think>', '<answer>'];
+const SKIPPED_TAGS = [MARKERS.thinkOpen, MARKERS.thinkClose, MARKERS.answerOpen];
 const BLOCKS: { open: string; close: string; kind: Unit['kind'] }[] = [
-  { open: '<code>', close: '</code>', kind: 'code' },
-  { open: '<interpreter>', close: '</interpreter>', kind: 'output' },
+  { open: MARKERS.codeOpen, close: MARKERS.codeClose, kind: 'code' },
+  { open: MARKERS.interpreterOpen, close: MARKERS.interpreterClose, kind: 'output' },
 ];
 
 /** Whitespace and the think tags between units. */
@@ -45,11 +46,11 @@ export function blockAt(
     }
     if (!final && block.open.startsWith(rest)) return 'wait';
   }
-  if (rest.startsWith('```')) {
+  if (rest.startsWith(MARKERS.fence)) {
     const lineEnd = text.indexOf('\n', pos);
     if (lineEnd === -1) return final ? closed(pos, text.length, 'code') : 'wait';
     const language = text
-      .slice(pos + 3, lineEnd)
+      .slice(pos + MARKERS.fence.length, lineEnd)
       .trim()
       .toLowerCase();
     const kind = language === 'output' ? 'output' : 'code';
@@ -62,7 +63,7 @@ export function blockAt(
     if (!final && end === text.length) return 'wait';
     return closed(pos, end, kind);
   }
-  if (!final && '```'.startsWith(rest)) return 'wait';
+  if (!final && MARKERS.fence.startsWith(rest)) return 'wait';
   return null;
 }
 
