@@ -3,9 +3,11 @@
 // weights, which were trained on both: in-sample figures), then grouped cross-validation by source
 // (tr-a…tr-g, MathCoder, ToRA, dev): each fold scored by a model trained without it, thresholds
 // tuned inside the training folds. The pooled cross-validated figure is the one to trust.
+// Loupe's own labelled set (tests/fixtures/behaviours-loupe.jsonl, see tests/fixtures/README.md)
+// joins every training set but is never held out; --without-loupe leaves it out, for comparison.
 // With FILE, scores only that labelled file with the shipped weights. With --confusions, lists the
 // units each held-out fold got wrong (scored by the model trained without that fold).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { crossValidate, scoreRows } from '../src/lib/tagger/crossval';
 import { BEHAVIOURS, type Behaviour } from '../src/lib/tagger/labels';
 import { scoreTranscript, summarise } from '../src/lib/tagger/score';
@@ -16,6 +18,8 @@ import { foldOf, type LabelledRow } from '../src/lib/tagger/train';
 const args = process.argv.slice(2);
 const showConfusions = args.includes('--confusions');
 const file = args.find((a) => !a.startsWith('--'));
+const LOUPE_SET = 'tests/fixtures/behaviours-loupe.jsonl';
+const withLoupe = !args.includes('--without-loupe') && existsSync(LOUPE_SET);
 
 function load(path: string): LabelledRow[] {
   return readFileSync(path, 'utf8')
@@ -66,8 +70,16 @@ if (file) {
     `Shipped tagger on behaviours-train.jsonl (${trainSet.length} transcripts; in-sample)`,
     scoreRows(trainSet),
   );
-  console.log('\nGrouped cross-validation by source (macro-F1 of each held-out fold):\n');
-  const all = [...dev, ...trainSet];
+  const loupe = withLoupe ? load(LOUPE_SET) : [];
+  if (withLoupe)
+    table(
+      `Shipped tagger on behaviours-loupe.jsonl (${loupe.length} transcripts; in-sample)`,
+      scoreRows(loupe),
+    );
+  console.log(
+    `\nGrouped cross-validation by source (macro-F1 of each held-out fold; ${withLoupe ? `behaviours-loupe.jsonl's ${loupe.length} transcripts always train, never scored` : 'without behaviours-loupe.jsonl'}):\n`,
+  );
+  const all = [...dev, ...trainSet, ...loupe];
   const held: [string, LinearModel][] = [];
   const pooled = crossValidate(all, (fold, s, model) => {
     held.push([fold, model]);

@@ -1,11 +1,15 @@
 // `npm run train:tagger`: trains the behaviour tagger's linear model on every labelled set in
-// tests/fixtures (dev and train), thresholds chosen inside them, and writes
+// tests/fixtures (dev, train and Loupe's own, see tests/fixtures/README.md), thresholds chosen inside them, and writes
 // src/lib/tagger/weights.json. Deterministic: the same data gives the same file.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { trainTuned } from '../src/lib/tagger/crossval';
 import type { LabelledRow } from '../src/lib/tagger/train';
 
-const FILES = ['tests/fixtures/behaviours-dev.jsonl', 'tests/fixtures/behaviours-train.jsonl'];
+const FILES = [
+  'tests/fixtures/behaviours-dev.jsonl',
+  'tests/fixtures/behaviours-train.jsonl',
+  'tests/fixtures/behaviours-loupe.jsonl',
+].filter((file) => existsSync(file));
 const rows = FILES.flatMap((file) =>
   readFileSync(file, 'utf8')
     .split('\n')

@@ -5,6 +5,8 @@ import { LinearModel } from '../../src/lib/tagger/model';
 import {
   examplesOf,
   foldOf,
+  isExtraFold,
+  related,
   train,
   TRAIN_DEFAULTS,
   type LabelledRow,
@@ -20,6 +22,20 @@ describe('training the tagger', () => {
     expect(
       ['tr-a-01', 'tr-g-40', 'mc-MathCoder-L-7b-1', 'tora70b-21', 'dev-003'].map(foldOf),
     ).toEqual(['tr-a', 'tr-g', 'MathCoder', 'ToRA', 'dev']);
+  });
+
+  test("Loupe's own sets only train, and its MathCoder set leaves with the team's", () => {
+    expect(['xl-mc-MathCoder-L-7b-wrong-12', 'xl-s3-07'].map(foldOf)).toEqual(['xl-mc', 'xl-s3']);
+    expect(['xl-mc', 'xl-s3', 'MathCoder', 'tr-a'].map(isExtraFold)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(related('xl-mc', 'MathCoder')).toBe(true);
+    expect(related('xl-s3', 'MathCoder')).toBe(false);
+    expect(related('xl-mc', 'tr-a')).toBe(false);
+    expect(related('tr-a', 'tr-a')).toBe(true);
   });
 
   test('units carry the gold labels of the labelled units they overlap', () => {

@@ -5,6 +5,8 @@ import { tagText } from './tagger';
 import {
   examplesOf,
   foldOf,
+  isExtraFold,
+  related,
   train,
   TRAIN_DEFAULTS,
   type Example,
@@ -116,7 +118,9 @@ export function scoreRows(rows: LabelledRow[], model?: LinearModel): Totals {
 
 /**
  * Grouped cross-validation by source: for each fold, train (thresholds tuned inside the
- * training folds) on the others and score the held-out fold; the counts are pooled.
+ * training folds) on the others and score the held-out fold; the counts are pooled. Loupe's own
+ * labelled sets (`xl-…`) are never held out: they join every training set except where they
+ * are related to the held-out fold.
  */
 export function crossValidate(
   rows: LabelledRow[],
@@ -128,11 +132,11 @@ export function crossValidate(
   options: TrainOptions = TRAIN_DEFAULTS,
 ): Totals {
   const pooled = Object.fromEntries(BEHAVIOURS.map((b) => [b, { tp: 0, fp: 0, fn: 0 }])) as Totals;
-  const folds = [...new Set(rows.map((r) => foldOf(r.id)))].sort();
+  const folds = [...new Set(rows.map((r) => foldOf(r.id)))].filter((f) => !isExtraFold(f)).sort();
   for (const fold of folds) {
     const model = new LinearModel(
       trainTuned(
-        rows.filter((r) => foldOf(r.id) !== fold),
+        rows.filter((r) => !related(foldOf(r.id), fold)),
         '',
         options,
       ),

@@ -20,9 +20,13 @@ export interface LabelledRow {
   units: GoldUnit[];
 }
 
-/** The fold a labelled transcript belongs to, by source: tr-a…tr-g, MathCoder, ToRA, dev. */
+/**
+ * The fold a labelled transcript belongs to, by source: tr-a…tr-g, MathCoder, ToRA, dev, and
+ * Loupe's own labelled sets (`xl-<set>-…`: xl-mc, xl-s1…), which only ever train.
+ */
 export function foldOf(id: string): string {
   if (id.startsWith('tr-')) return id.slice(0, 4);
+  if (id.startsWith('xl-')) return id.split('-', 2).join('-');
   if (id.startsWith('mc-')) return 'MathCoder';
   if (id.startsWith('tora')) return 'ToRA';
   if (id.startsWith('dev-')) return 'dev';
@@ -67,6 +71,19 @@ export function examplesOf(row: LabelledRow, tagger?: LinearModel): Example[] {
   return examples;
 }
 
+/** Loupe's own labelled sets train but are never held out: they are not the team's labels. */
+export function isExtraFold(fold: string): boolean {
+  return fold.startsWith('xl-');
+}
+
+/**
+ * Whether `fold` must leave training while `heldOut` is scored: itself, and Loupe's MathCoder set
+ * while the team's MathCoder transcripts are held out (the same models on other problems).
+ */
+export function related(fold: string, heldOut: string): boolean {
+  return fold === heldOut || (fold === 'xl-mc' && heldOut === 'MathCoder');
+}
+
 export interface TrainOptions {
   epochs: number;
   /** L2 penalty per update. */
@@ -85,17 +102,20 @@ export interface TrainOptions {
    * less), 0.5 halfway.
    */
   balance: number;
+  /** Each unit of Loupe's own labelled sets (`xl-…`) counts this much of a unit of the team's. */
+  extraWeight: number;
 }
 
 export const TRAIN_DEFAULTS: TrainOptions = {
   epochs: 30,
   l2: 1e-2,
   learningRate: 0.2,
-  minCount: 3,
+  minCount: 6,
   minSources: 1,
   seed: 20261204,
   threshold: 0.5,
   balance: 0.5,
+  extraWeight: 0.4,
 };
 
 /** Logistic regression, one model per label, by AdaGrad; deterministic for a given seed. */
@@ -126,7 +146,9 @@ export function train(
   for (const e of examples) perSource.set(e.source ?? '', (perSource.get(e.source ?? '') ?? 0) + 1);
   const share = examples.length / perSource.size;
   const rows = examples.map((e) => ({
-    c: (share / (perSource.get(e.source ?? '') as number)) ** options.balance,
+    c:
+      (share / (perSource.get(e.source ?? '') as number)) ** options.balance *
+      (isExtraFold(e.source ?? '') ? options.extraWeight : 1),
     ids: e.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined),
     y: BEHAVIOURS.map((l) => (e.labels.includes(l) ? 1 : 0)),
   }));
