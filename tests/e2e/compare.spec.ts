@@ -15,6 +15,8 @@ test.describe('comparing groups of transcripts', () => {
     await compare.goto();
     await expect(compare.groups).toHaveCount(4);
     await expect(compare.groups.getByRole('status')).toHaveCount(0, { timeout: 240_000 });
+    // The figures are recomputed once the last group is tagged; until then the page says so.
+    await expect(page.getByTestId('compare-updating')).toHaveCount(0, { timeout: 60_000 });
     await expect(compare.table).toBeVisible();
     expect(await compare.columns()).toEqual(MODELS);
     // The bundled sample's verdicts, as MathCoder released them.
