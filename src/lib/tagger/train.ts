@@ -107,7 +107,7 @@ export interface TrainOptions {
 }
 
 export const TRAIN_DEFAULTS: TrainOptions = {
-  epochs: 30,
+  epochs: 10,
   l2: 1e-2,
   learningRate: 0.2,
   minCount: 6,
