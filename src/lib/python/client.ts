@@ -36,6 +36,13 @@ export interface PythonClientOptions extends WorkerConfig {
 }
 
 /** `ended`: the worker was terminated or closed under the run; the bridge has settled its caller. */
+/**
+ * How long Python gets, by default, to honour an interrupt before its worker is replaced (and
+ * its state lost). Idle, it answers in ~10 ms (`bench:python`); on a loaded 2-core machine it was
+ * once seen to take over 1 s, so a replacement comes only after 2 s.
+ */
+const GRACE_MS = 2000;
+
 type StopReason = 'stopped' | 'timeout' | 'packages' | 'crashed' | 'ended' | 'busy' | 'closed';
 
 /**
@@ -245,7 +252,7 @@ export class PythonClient {
       // Asked to stop: interrupt, give Python a moment, then replace the worker.
       if (this.#interrupt && first !== 'crashed' && first !== 'closed') {
         Atomics.store(this.#interrupt, 0, 2);
-        const settled = await Promise.race([finished, sleep(this.#options.graceMs ?? 1000)]);
+        const settled = await Promise.race([finished, sleep(this.#options.graceMs ?? GRACE_MS)]);
         if (settled?.kind === 'result') return relabel(settled.result, stopReason, timeoutMs);
       }
       const why = stopError(first, timeoutMs, lastNote, this.#interrupt !== null);
