@@ -4,6 +4,9 @@
 // problem of each line.
 import { readFileSync } from 'node:fs';
 import { BEHAVIOURS } from '../src/lib/tagger/labels';
+import type { ProtocolId } from '../src/lib/transcript/format';
+
+const FORMATS: ProtocolId[] = ['markdown-tir', 'think', 'tagged'];
 
 const file = process.argv[2];
 if (!file) {
@@ -32,7 +35,7 @@ readFileSync(file, 'utf8')
       return fail('needs "id" and "text" strings and a "units" array');
     if (ids.has(row.id)) return fail(`id ${row.id} again`);
     ids.add(row.id);
-    if (!['markdown-tir', 'think', 'tagged'].includes(String(row.format)))
+    if (!(FORMATS as string[]).includes(String(row.format)))
       return fail(`format ${String(row.format)}`);
     let end = 0;
     for (const [k, u] of (

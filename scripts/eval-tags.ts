@@ -7,26 +7,18 @@
 // joins every training set but is never held out; --without-loupe leaves it out, for comparison.
 // With FILE, scores only that labelled file with the shipped weights. With --confusions, lists the
 // units each held-out fold got wrong (scored by the model trained without that fold).
-import { existsSync, readFileSync } from 'node:fs';
 import { crossValidate, scoreRows } from '../src/lib/tagger/crossval';
 import { BEHAVIOURS, type Behaviour } from '../src/lib/tagger/labels';
 import { scoreTranscript, summarise } from '../src/lib/tagger/score';
 import { tagText } from '../src/lib/tagger/tagger';
 import type { LinearModel } from '../src/lib/tagger/model';
 import { foldOf, type LabelledRow } from '../src/lib/tagger/train';
+import { LABELLED, loadLabelled as load } from './labelled-sets';
 
 const args = process.argv.slice(2);
 const showConfusions = args.includes('--confusions');
 const file = args.find((a) => !a.startsWith('--'));
-const LOUPE_SET = 'tests/fixtures/behaviours-loupe.jsonl';
-const withLoupe = !args.includes('--without-loupe') && existsSync(LOUPE_SET);
-
-function load(path: string): LabelledRow[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as LabelledRow);
-}
+const withLoupe = !args.includes('--without-loupe');
 
 function table(title: string, totals: Record<Behaviour, { tp: number; fp: number; fn: number }>) {
   const { perLabel, macroF1 } = summarise(totals);
@@ -60,8 +52,8 @@ if (file) {
   table(`Shipped tagger on ${file} (${rows.length} transcripts)`, scoreRows(rows));
   if (showConfusions) confusions(rows);
 } else {
-  const dev = load('tests/fixtures/behaviours-dev.jsonl');
-  const trainSet = load('tests/fixtures/behaviours-train.jsonl');
+  const dev = load(LABELLED.dev);
+  const trainSet = load(LABELLED.train);
   table(
     `Shipped tagger on behaviours-dev.jsonl (${dev.length} transcripts; in-sample: the weights were trained on it)`,
     scoreRows(dev),
@@ -70,7 +62,7 @@ if (file) {
     `Shipped tagger on behaviours-train.jsonl (${trainSet.length} transcripts; in-sample)`,
     scoreRows(trainSet),
   );
-  const loupe = withLoupe ? load(LOUPE_SET) : [];
+  const loupe = withLoupe ? load(LABELLED.loupe) : [];
   if (withLoupe)
     table(
       `Shipped tagger on behaviours-loupe.jsonl (${loupe.length} transcripts; in-sample)`,

@@ -1,7 +1,8 @@
 // `npx tsx scripts/label-units.ts IN.jsonl [--mathcoder]`: cuts transcripts into the tagger's units
 // for labelling, as LABELS.md defines them (a sentence of prose, a code block, an output block).
 // IN has one `{id, format, text, source}` object a line (with --mathcoder: MathCoder result lines,
-// turned into Markdown TIR transcripts as Loupe imports them). Writes one labelled-set line per
+// turned into Markdown TIR transcripts as Loupe imports them, with an optional `loupe_id` and
+// `source` to name them in the labelled set; else the MathCoder id and "MathCoder"). Writes one labelled-set line per
 // transcript to stdout, every unit with `labels: []`, and to stderr each unit numbered with its
 // text, for a labeller to read before filling the labels in.
 import { readFileSync } from 'node:fs';

@@ -1,21 +1,13 @@
 // `npm run train:tagger`: trains the behaviour tagger's linear model on every labelled set in
-// tests/fixtures (dev, train and Loupe's own, see tests/fixtures/README.md), thresholds chosen inside them, and writes
-// src/lib/tagger/weights.json. Deterministic: the same data gives the same file.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// tests/fixtures (dev, train and Loupe's own, see tests/fixtures/README.md), thresholds chosen
+// inside them, and writes src/lib/tagger/weights.json. Deterministic: the same data gives the
+// same file.
+import { writeFileSync } from 'node:fs';
 import { trainTuned } from '../src/lib/tagger/crossval';
-import type { LabelledRow } from '../src/lib/tagger/train';
+import { LABELLED, loadLabelled } from './labelled-sets';
 
-const FILES = [
-  'tests/fixtures/behaviours-dev.jsonl',
-  'tests/fixtures/behaviours-train.jsonl',
-  'tests/fixtures/behaviours-loupe.jsonl',
-].filter((file) => existsSync(file));
-const rows = FILES.flatMap((file) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as LabelledRow),
-);
+const FILES = [LABELLED.dev, LABELLED.train, LABELLED.loupe];
+const rows = FILES.flatMap(loadLabelled);
 const weights = trainTuned(rows, `${rows.length} transcripts of ${FILES.join(', ')}`);
 const out = 'src/lib/tagger/weights.json';
 writeFileSync(out, `${JSON.stringify(weights)}\n`);

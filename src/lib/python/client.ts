@@ -35,7 +35,6 @@ export interface PythonClientOptions extends WorkerConfig {
   name?: string;
 }
 
-/** `ended`: the worker was terminated or closed under the run; the bridge has settled its caller. */
 /**
  * How long Python gets, by default, to honour an interrupt before its worker is replaced (and
  * its state lost). Idle, it answers in ~10 ms (`bench:python`); on a loaded 2-core machine it was
@@ -43,6 +42,7 @@ export interface PythonClientOptions extends WorkerConfig {
  */
 const GRACE_MS = 2000;
 
+/** `ended`: the worker was terminated or closed under the run; the bridge has settled its caller. */
 type StopReason = 'stopped' | 'timeout' | 'packages' | 'crashed' | 'ended' | 'busy' | 'closed';
 
 /**

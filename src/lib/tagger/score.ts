@@ -1,5 +1,5 @@
 import { BEHAVIOURS, type Behaviour } from './labels';
-import type { TagResult } from './tagger';
+import type { TaggedUnit } from './tagger';
 
 export interface GoldUnit {
   start: number;
@@ -25,11 +25,18 @@ export interface Confusion {
   cue?: string;
 }
 
+/** What scoring reads of a tagging: each unit's span and the labels given it, with their cue. */
+export interface Predicted {
+  units: (Pick<TaggedUnit, 'start' | 'end'> & {
+    evidence: { label: Behaviour; cue?: string }[];
+  })[];
+}
+
 /**
- * Scores predictions against gold units as LABELS.md says: per unit and per label, a predicted
- * span of a label counts for every gold unit it overlaps.
+ * Scores predictions (the tagger's, or another labeller's) against gold units as LABELS.md says:
+ * per unit and per label, a predicted span of a label counts for every gold unit it overlaps.
  */
-export function scoreTranscript(id: string, text: string, gold: GoldUnit[], predicted: TagResult) {
+export function scoreTranscript(id: string, text: string, gold: GoldUnit[], predicted: Predicted) {
   const counts = Object.fromEntries(BEHAVIOURS.map((b) => [b, { tp: 0, fp: 0, fn: 0 }])) as Record<
     Behaviour,
     { tp: number; fp: number; fn: number }
