@@ -6,12 +6,16 @@
 // Loupe's own labelled set (tests/fixtures/behaviours-loupe.jsonl, see tests/fixtures/README.md)
 // joins every training set but is never held out; --without-loupe leaves it out, for comparison.
 // With FILE, scores only that labelled file with the shipped weights. With --confusions, lists the
-// units each held-out fold got wrong (scored by the model trained without that fold).
+// units each held-out fold got wrong (scored by the model trained without that fold). With
+// --write, the pooled cross-validated figures go to src/lib/tagger/reliability.json, which the app
+// shows beside the tags (run it after npm run train:tagger).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { crossValidate, scoreRows } from '../src/lib/tagger/crossval';
 import { BEHAVIOURS, type Behaviour } from '../src/lib/tagger/labels';
 import { scoreTranscript, summarise } from '../src/lib/tagger/score';
 import { tagText } from '../src/lib/tagger/tagger';
 import type { LinearModel } from '../src/lib/tagger/model';
+import { fingerprint, type Reliability } from '../src/lib/tagger/reliability';
 import { foldOf, type LabelledRow } from '../src/lib/tagger/train';
 import { LABELLED, loadLabelled as load } from './labelled-sets';
 
@@ -19,6 +23,13 @@ const args = process.argv.slice(2);
 const showConfusions = args.includes('--confusions');
 const file = args.find((a) => !a.startsWith('--'));
 const withLoupe = !args.includes('--without-loupe');
+const write = args.includes('--write');
+const WEIGHTS = 'src/lib/tagger/weights.json';
+const RELIABILITY = 'src/lib/tagger/reliability.json';
+if (write && (file || !withLoupe)) {
+  console.error('--write records the shipped training (all sets, no FILE, no --without-loupe).');
+  process.exit(1);
+}
 
 function table(title: string, totals: Record<Behaviour, { tp: number; fp: number; fn: number }>) {
   const { perLabel, macroF1 } = summarise(totals);
@@ -83,6 +94,25 @@ if (file) {
     `Cross-validated, pooled over the held-out folds (dev and train together, ${dev.length + trainSet.length} transcripts): the figure to trust`,
     pooled,
   );
+  if (write) {
+    const scored = [...dev, ...trainSet];
+    const { perLabel, macroF1 } = summarise(pooled);
+    const r3 = (x: number) => Math.round(x * 1000) / 1000;
+    for (const s of Object.values(perLabel))
+      Object.assign(s, { precision: r3(s.precision), recall: r3(s.recall), f1: r3(s.f1) });
+    const reliability: Reliability = {
+      version: 1,
+      weights: fingerprint(JSON.parse(readFileSync(WEIGHTS, 'utf8'))),
+      method:
+        'Grouped cross-validation by source: each source of the team’s labelled transcripts scored by a model trained, as the shipped one is, without it; counts pooled over the sources.',
+      transcripts: scored.length,
+      sources: [...new Set(scored.map((r) => foldOf(r.id)))].sort(),
+      perLabel,
+      macroF1: r3(macroF1),
+    };
+    writeFileSync(RELIABILITY, `${JSON.stringify(reliability, null, 2)}\n`);
+    console.log(`\nWrote ${RELIABILITY} (for weights ${reliability.weights}).`);
+  }
   if (showConfusions)
     for (const [fold, model] of held)
       confusions(

@@ -26,6 +26,10 @@ test.describe('comparing groups of transcripts', () => {
     await expect(compare.readout).toContainText(
       'Accuracy ranges from 65.7% (MathCoder-L-7b, 300 transcripts) to 83.3% (MathCoder-L-70b, 300)',
     );
+    // Behaviour figures carry the tagger's measured error, and the page says how large it is.
+    await expect(page.getByTestId('compare-reliability')).toContainText(
+      /agrees with people's labels at F1 0\.\d\d \(verification \d+% right, \d+% found/,
+    );
     for (const name of ['behaviours', 'accuracy-vs-prevalence', 'tokens-by-outcome'] as const) {
       const svg = compare.chart(name).locator('svg').first();
       await expect(svg).toBeVisible();

@@ -22,6 +22,13 @@ test.describe('tagging recorded transcripts', () => {
     await expect(evidence.getByTestId('evidence-text').locator('mark').first()).toBeVisible();
     await expect(evidence.getByTestId('evidence-features').locator('li').first()).toBeVisible();
     await expect(transcript.locator('mark.crucial', { hasText: 'Wait' })).toHaveCount(1);
+    // How far the tag can be trusted, measured on sources the tagger never saw.
+    await expect(evidence.getByTestId('evidence-reliability')).toContainText(
+      /\d+% of its backtracking tags were labelled so by people/,
+    );
+    const trust = page.getByTestId('tag-reliability');
+    await trust.getByText('How far to trust these tags').click();
+    await expect(trust.getByRole('row', { name: /Backward chaining \d+% \d+%/ })).toBeVisible();
 
     await page.getByRole('checkbox', { name: /Backtracking/ }).uncheck();
     await expect(backtracking).toHaveCount(0);
