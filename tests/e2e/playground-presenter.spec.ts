@@ -63,3 +63,35 @@ test('presenter mode steps by sentence, code block and round, with keys and butt
   await expect(dialog).toBeHidden();
   await expect(playground.presentButton).toBeFocused();
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the transcript keeps its room above the controls and a long evidence box', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await page.addInitScript(() =>
+      localStorage.setItem('loupe:settings', JSON.stringify({ largeText: true })),
+    );
+    const playground = new PlaygroundPage(page);
+    await playground.goto();
+    await playground.presentButton.click();
+    const dialog = page.getByRole('dialog');
+    const stage = page.getByTestId('presenter-stage');
+    await expect(playground.endReason).toBeAttached({ timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(page.getByTestId('presenter-evidence')).toContainText('Subgoal setting');
+    // The problem and the first sentence are readable, not squeezed to a line under the controls.
+    const box = await stage.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThan(250);
+    await expect(stage.locator('[data-current]')).toBeInViewport();
+    const title = await dialog.getByRole('heading').first().boundingBox();
+    const next = await dialog.getByRole('button', { name: 'Next', exact: true }).boundingBox();
+    expect((title?.y ?? 0) + (title?.height ?? 0)).toBeLessThanOrEqual(box?.y ?? 0);
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(next?.y ?? 0);
+    // The controls follow the transcript.
+    await dialog.getByRole('button', { name: 'Next', exact: true }).scrollIntoViewIfNeeded();
+    await expect(dialog.getByRole('button', { name: 'Next', exact: true })).toBeInViewport();
+  });
+});
