@@ -68,3 +68,26 @@ for (const { theme, width, height } of [
     }
   });
 }
+
+test('with A+ on a phone, no view is wider than the screen', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.addInitScript(() =>
+    localStorage.setItem('loupe:settings', JSON.stringify({ largeText: true })),
+  );
+  for (const view of [
+    'playground/reason',
+    'playground/recordings',
+    'python',
+    'trace',
+    'compare',
+    'experiments',
+    'library',
+  ]) {
+    await page.goto(`#/${view}`);
+    await expect(page.locator('main')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+    expect(scrollWidth, view).toBeLessThanOrEqual(390);
+  }
+});
