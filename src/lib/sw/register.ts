@@ -12,7 +12,7 @@ export async function registerServiceWorker(): Promise<void> {
   try {
     const hadController = Boolean(navigator.serviceWorker.controller);
     const registration = await navigator.serviceWorker.register('./sw.js');
-    serviceWorkerState.attach(registration);
+    serviceWorkerState.attach(registration, navigator.serviceWorker.ready);
     watchForUpdates(registration);
     let reloading = false;
     let firstTakeOver = !hadController;
