@@ -46,6 +46,10 @@ test.describe('a classroom-ready Playground', () => {
     await expect(page.getByTestId('token-count')).toContainText('estimated');
     await expect(page.getByTestId('live-stats')).toContainText('Replay speed');
     await expect(page.getByTestId('live-stats')).not.toContainText('Tokens/s');
+    // Beside the counts, how far the tagger's labels hold on text it was not trained on.
+    const trust = page.getByTestId('live-stats').getByTestId('tag-reliability');
+    await trust.getByText('How far to trust these tags').click();
+    await expect(trust.getByRole('row', { name: /Verification \d+% \d+%/ })).toBeVisible();
     // The timeline's marks say which behaviour and which unit.
     await expect(
       page.getByTestId('timeline').getByRole('button', { name: /^Backtracking in sentence \d+/ }),
