@@ -90,4 +90,11 @@ test('with A+ on a phone, no view is wider than the screen', async ({ page }) =>
     const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
     expect(scrollWidth, view).toBeLessThanOrEqual(390);
   }
+  // The live-model setup: the model table, the problem form and the intervention settings.
+  await page.goto('#/playground');
+  await page.getByText('A model on this device').click();
+  await page.getByText('Protocol, limits and crucial-token intervention').click();
+  await expect(page.getByLabel('Inserted text')).toBeVisible();
+  const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(scrollWidth, 'a model on this device').toBeLessThanOrEqual(390);
 });
