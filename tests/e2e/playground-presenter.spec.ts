@@ -1,11 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PlaygroundPage } from './playground-page';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
-test('presenter mode steps by sentence, code block and round, with keys and buttons, at A+', async ({
-  page,
-}) => {
+/** The Playground at A+, its written example in presenter mode. */
+async function present(page: Page) {
   // Python's start-up is the slow part on a loaded machine; the steps themselves are instant.
   test.setTimeout(240_000);
   await page.addInitScript(() =>
@@ -14,8 +13,23 @@ test('presenter mode steps by sentence, code block and round, with keys and butt
   const playground = new PlaygroundPage(page);
   await playground.goto();
   await playground.presentButton.click();
-  const dialog = page.getByRole('dialog');
-  const stage = page.getByTestId('presenter-stage');
+  return {
+    playground,
+    dialog: page.getByRole('dialog'),
+    stage: page.getByTestId('presenter-stage'),
+  };
+}
+
+async function rect(locator: Locator) {
+  const box = await locator.boundingBox();
+  expect(box, 'drawn on the page').not.toBeNull();
+  return box!;
+}
+
+test('presenter mode steps by sentence, code block and round, with keys and buttons, at A+', async ({
+  page,
+}) => {
+  const { playground, dialog, stage } = await present(page);
   const where = page.getByTestId('presenter-position');
   await expect(stage).toBeFocused();
   await expect(where).toContainText(/Unit 0 of \d+/);
@@ -70,28 +84,20 @@ test.describe('on a phone', () => {
   test('the transcript keeps its room above the controls and a long evidence box', async ({
     page,
   }) => {
-    test.setTimeout(240_000);
-    await page.addInitScript(() =>
-      localStorage.setItem('loupe:settings', JSON.stringify({ largeText: true })),
-    );
-    const playground = new PlaygroundPage(page);
-    await playground.goto();
-    await playground.presentButton.click();
-    const dialog = page.getByRole('dialog');
-    const stage = page.getByTestId('presenter-stage');
+    const { playground, dialog, stage } = await present(page);
+    const next = dialog.getByRole('button', { name: 'Next', exact: true });
     await expect(playground.endReason).toBeAttached({ timeout: 60_000 });
-    await dialog.getByRole('button', { name: 'Next', exact: true }).click();
+    await next.click();
     await expect(page.getByTestId('presenter-evidence')).toContainText('Subgoal setting');
     // The problem and the first sentence are readable, not squeezed to a line under the controls.
-    const box = await stage.boundingBox();
-    expect(box?.height ?? 0).toBeGreaterThan(250);
+    const box = await rect(stage);
+    expect(box.height).toBeGreaterThan(250);
     await expect(stage.locator('[data-current]')).toBeInViewport();
-    const title = await dialog.getByRole('heading').first().boundingBox();
-    const next = await dialog.getByRole('button', { name: 'Next', exact: true }).boundingBox();
-    expect((title?.y ?? 0) + (title?.height ?? 0)).toBeLessThanOrEqual(box?.y ?? 0);
-    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(next?.y ?? 0);
+    const title = await rect(dialog.getByRole('heading').first());
+    expect(title.y + title.height).toBeLessThanOrEqual(box.y);
+    expect(box.y + box.height).toBeLessThanOrEqual((await rect(next)).y);
     // The controls follow the transcript.
-    await dialog.getByRole('button', { name: 'Next', exact: true }).scrollIntoViewIfNeeded();
-    await expect(dialog.getByRole('button', { name: 'Next', exact: true })).toBeInViewport();
+    await next.scrollIntoViewIfNeeded();
+    await expect(next).toBeInViewport();
   });
 });

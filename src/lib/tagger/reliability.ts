@@ -28,7 +28,8 @@ export function fingerprint(weights: unknown): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-const percent = (x: number) => `${Math.round(100 * x)}%`;
+/** A share as a whole percentage, as the app shows these figures. */
+export const percent = (x: number) => `${Math.round(100 * x)}%`;
 
 /** One label's figures in a sentence a reader can act on. */
 export function trustSentence(label: Behaviour, r: Reliability): string {
